@@ -17,15 +17,18 @@ final class LibphonenumberNormalizer implements PhoneNormalizer {
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
   private static final ShortNumberInfo SHORT = ShortNumberInfo.getInstance();
 
+  /** libphonenumber's code for "no region": only numbers in international form are valid. */
+  static final String UNKNOWN_REGION = "ZZ";
+
   private final String region;
 
   LibphonenumberNormalizer(String defaultRegion) {
     String r = defaultRegion == null ? "" : defaultRegion.strip().toUpperCase(Locale.ROOT);
-    if (!UTIL.getSupportedRegions().contains(r)) {
+    if (!UNKNOWN_REGION.equals(r) && !UTIL.getSupportedRegions().contains(r)) {
       throw new IllegalArgumentException(
           "unknown default region '"
               + defaultRegion
-              + "': use a two-letter region code such as CN, US or DE");
+              + "': use a two-letter region code such as CN, US or DE, or ZZ for none");
     }
     this.region = r;
   }

@@ -1,0 +1,41 @@
+package org.contactaudit.graph;
+
+import org.contactaudit.time.Times;
+
+/**
+ * The validity intervals {@code [from, to)} of the entries of a timed graph. When every entry has
+ * one interval (the common case) the offsets are dropped and entry {@code e} is interval {@code e}:
+ * 16 bytes an entry; otherwise 4 bytes more an entry.
+ */
+final class Intervals {
+  private final int[] offsets;
+  private final long[] from;
+  private final long[] to;
+
+  private Intervals(int[] offsets, long[] from, long[] to) {
+    this.offsets = offsets;
+    this.from = from;
+    this.to = to;
+  }
+
+  static Intervals of(int[] offsets, long[] from, long[] to) {
+    boolean single = from.length == offsets.length - 1;
+    return new Intervals(single ? null : offsets, from, to);
+  }
+
+  boolean valid(int entry, long t) {
+    if (offsets == null) {
+      return Times.within(from[entry], to[entry], t);
+    }
+    for (int i = offsets[entry], end = offsets[entry + 1]; i < end; i++) {
+      if (Times.within(from[i], to[i], t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  long bytes() {
+    return (offsets == null ? 0 : 4L * offsets.length) + 8L * from.length + 8L * to.length;
+  }
+}
