@@ -1,0 +1,282 @@
+package org.contactaudit.audit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.contactaudit.consent.ConsentLedger;
+import org.contactaudit.graph.ContactGraph;
+import org.contactaudit.graph.IdBuffer;
+import org.contactaudit.io.AuditInput;
+import org.contactaudit.io.Recommendations;
+import org.contactaudit.time.Times;
+
+/**
+ * Judges recommendations on a frozen graph and consent ledger: the single-machine engine. It finds
+ * evidence by intersecting sorted {@code int} runs of the graph (one merge or gallop per bridged
+ * kind, two binary searches for the direct kinds) and asks {@link Rules} about consent.
+ *
+ * <p>Built once, thread-safe, allocation-free per bridge: each thread reuses its own buffers. A
+ * judgment costs {@code O(d log d)} at worst for phonebooks and holder lists of size {@code d}, and
+ * allocates only the {@link Judgment}. {@link #isConsensual} answers the consent-safe question with
+ * no allocation and stops at the first non-consensual piece.
+ *
+ * <pre>{@code
+ * Auditor auditor = Auditor.of(input.graph(), input.consents(), Policy.defaults());
+ * Judgment j = auditor.judge("alice", "bob", Instant.parse("2020-06-01T10:00:00Z"));
+ * }</pre>
+ */
+public final class Auditor {
+  private static final int CHUNK = 1 << 16;
+
+  private final ContactGraph graph;
+  private final Rules rules;
+  private final ThreadLocal<Scratch> scratch;
+
+  private Auditor(ContactGraph graph, Rules rules) {
+    this.graph = graph;
+    this.rules = rules;
+    this.scratch = ThreadLocal.withInitial(() -> new Scratch(graph.newBuffer()));
+  }
+
+  /**
+   * An auditor over a graph and its consents under a policy.
+   *
+   * @throws IllegalArgumentException when the ledger does not cover the graph's accounts
+   */
+  public static Auditor of(ContactGraph graph, ConsentLedger consents, Policy policy) {
+    if (consents.accountCount() != graph.accountCount()) {
+      throw new IllegalArgumentException(
+          "the consent ledger covers "
+              + consents.accountCount()
+              + " accounts and the graph "
+              + graph.accountCount());
+    }
+    return new Auditor(graph, Rules.of(policy, consents));
+  }
+
+  /** The graph judged on. */
+  public ContactGraph graph() {
+    return graph;
+  }
+
+  /** The rules applied. */
+  public Rules rules() {
+    return rules;
+  }
+
+  /**
+   * Judges "{@code viewerId} was shown {@code candidateId} at {@code shownAt}".
+   *
+   * @throws UnknownAccountException naming an id the graph does not know, or an account that does
+   *     not exist at {@code shownAt}
+   * @throws IllegalArgumentException when viewer and candidate are the same account
+   */
+  public Judgment judge(String viewerId, String candidateId, Instant shownAt) {
+    long t = shownAt.toEpochMilli();
+    return judge(account(viewerId), account(candidateId), t);
+  }
+
+  /**
+   * Judges "{@code viewer} was shown {@code candidate} at {@code t}" by account ids.
+   *
+   * @throws UnknownAccountException for an id out of range or an account not live at {@code t}
+   * @throws IllegalArgumentException when viewer and candidate are the same account
+   */
+  public Judgment judge(int viewer, int candidate, long t) {
+    check(viewer, candidate, t);
+    Scratch s = scratch.get();
+    s.tally.reset();
+    gather(viewer, candidate, t, s, false);
+    return rules.decide(viewer, candidate, t, s.tally);
+  }
+
+  /**
+   * The consent-safe filter: whether showing {@code candidateId} to {@code viewerId} at {@code t}
+   * discloses nothing without consent, that is whether no piece of evidence is non-consensual
+   * (verdict {@code OK}, or {@code UNEXPLAINED}: a suggestion the contact graph does not explain
+   * discloses none of it).
+   */
+  public boolean isConsensual(String viewerId, String candidateId, Instant t) {
+    long millis = t.toEpochMilli();
+    return isConsensual(account(viewerId), account(candidateId), millis);
+  }
+
+  /** The consent-safe filter by account ids; allocation-free. */
+  public boolean isConsensual(int viewer, int candidate, long t) {
+    check(viewer, candidate, t);
+    Scratch s = scratch.get();
+    s.tally.reset();
+    return !gather(viewer, candidate, t, s, true);
+  }
+
+  /**
+   * Judges many recommendations in parallel and returns the judgments in their order.
+   *
+   * @param times the instant of each, in epoch milliseconds
+   */
+  public List<Judgment> judgeAll(int[] viewers, int[] candidates, long[] times) {
+    if (viewers.length != candidates.length || viewers.length != times.length) {
+      throw new IllegalArgumentException("viewers, candidates and times differ in length");
+    }
+    Judgment[] out = new Judgment[viewers.length];
+    IntStream.range(0, out.length)
+        .parallel()
+        .forEach(i -> out[i] = judge(viewers[i], candidates[i], times[i]));
+    return Arrays.asList(out);
+  }
+
+  /**
+   * Judges every accepted recommendation of a run on {@code threads} threads, handing the judgments
+   * to {@code sink} in input order, a chunk at a time (memory stays bounded whatever the input).
+   * Recommendations without {@code shown_at} are judged at the run's as-of time.
+   */
+  public void judgeAll(AuditInput input, int threads, Consumer<Judgment> sink) {
+    Recommendations recs = input.recommendations();
+    ForkJoinPool pool = new ForkJoinPool(threads);
+    try {
+      Judgment[] chunk = new Judgment[Math.min(CHUNK, recs.size())];
+      for (int start = 0; start < recs.size(); start += CHUNK) {
+        int from = start;
+        int n = Math.min(CHUNK, recs.size() - start);
+        pool.submit(
+                () ->
+                    IntStream.range(0, n)
+                        .parallel()
+                        .forEach(
+                            i ->
+                                chunk[i] =
+                                    judge(
+                                        recs.viewer(from + i),
+                                        recs.candidate(from + i),
+                                        input.judgedAt(from + i))))
+            .get();
+        for (int i = 0; i < n; i++) {
+          sink.accept(chunk[i]);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("judging was interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("judging failed: " + e.getCause().getMessage(), e.getCause());
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** Judges every accepted recommendation of a run and returns the judgments in input order. */
+  public List<Judgment> judgeAll(AuditInput input, int threads) {
+    List<Judgment> out = new ArrayList<>(input.recommendations().size());
+    judgeAll(input, threads, out::add);
+    return out;
+  }
+
+  // ---- evidence
+
+  /**
+   * Finds every piece of evidence and adds it to the scratch tally.
+   *
+   * @return whether a non-consensual piece was found (with {@code stopEarly}, found first)
+   */
+  private boolean gather(int v, int c, long t, Scratch s, boolean stopEarly) {
+    EvidenceTally tally = s.tally;
+    boolean forward = graph.holds(v, c, t);
+    boolean reverse = graph.holds(c, v, t);
+    if (forward || reverse) {
+      Kind kind = forward && reverse ? Kind.MUTUAL : forward ? Kind.FORWARD : Kind.REVERSE;
+      long missing = rules.fixedMissing(kind, v, c, t);
+      tally.add(kind, missing);
+      if (stopEarly && missing != 0) {
+        return true;
+      }
+    }
+    IdBuffer buf = s.buffer;
+    if (graph.sharedContacts(v, c, t, buf) > 0
+        && bridged(Kind.SHARED_CONTACT, v, c, t, buf, true, tally, stopEarly)) {
+      return true;
+    }
+    if (graph.chainBridges(v, c, t, buf) > 0
+        && bridged(Kind.CHAIN, v, c, t, buf, false, tally, stopEarly)) {
+      return true;
+    }
+    if (graph.coHolders(v, c, t, buf) > 0
+        && bridged(Kind.CO_HOLDER, v, c, t, buf, false, tally, stopEarly)) {
+      return true;
+    }
+    return tally.anyNonConsensual();
+  }
+
+  private boolean bridged(
+      Kind kind,
+      int v,
+      int c,
+      long t,
+      IdBuffer buf,
+      boolean numbers,
+      EvidenceTally tally,
+      boolean stopEarly) {
+    long fixed = rules.fixedMissing(kind, v, c, t);
+    if (stopEarly && fixed != 0) {
+      tally.add(kind, fixed);
+      return true;
+    }
+    for (int i = 0, n = buf.size(); i < n; i++) {
+      int bridge = buf.get(i);
+      if (numbers && graph.isShadow(bridge, t)) {
+        bridge = -1;
+        tally.addShadowSharedContact();
+      }
+      long missing = fixed | rules.bridgeMissing(kind, bridge, t);
+      tally.add(kind, missing);
+      if (stopEarly && missing != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void check(int viewer, int candidate, long t) {
+    checkAccount(viewer, t);
+    checkAccount(candidate, t);
+    if (viewer == candidate) {
+      throw new IllegalArgumentException(
+          "viewer and candidate are the same account '" + graph.accountId(viewer) + "'");
+    }
+  }
+
+  private void checkAccount(int account, long t) {
+    if (account < 0 || account >= graph.accountCount()) {
+      throw new UnknownAccountException(
+          Integer.toString(account),
+          "account index " + account + " is not in the graph of " + graph.accountCount());
+    }
+    if (!graph.isLive(account, t)) {
+      String id = graph.accountId(account);
+      throw new UnknownAccountException(
+          id, "account '" + id + "' does not exist at " + Times.format(t));
+    }
+  }
+
+  private int account(String id) {
+    int account = graph.accountIndex(id);
+    if (account < 0) {
+      throw new UnknownAccountException(id, "account '" + id + "' is not in the graph");
+    }
+    return account;
+  }
+
+  /** The buffers one thread reuses. */
+  private static final class Scratch {
+    final IdBuffer buffer;
+    final EvidenceTally tally = new EvidenceTally();
+
+    Scratch(IdBuffer buffer) {
+      this.buffer = buffer;
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package org.contactaudit.audit;
+
+import java.util.Arrays;
+
+/**
+ * The evidence found for one recommendation, piece by piece: for each kind, how many pieces are
+ * consensual, how many are not, and the union of the consents missing from those that are not. An
+ * engine finds the evidence, asks {@link Rules} what each piece misses, adds it here, then asks
+ * {@link Rules#decide} for the judgment. Mutable and reusable ({@link #reset()}); not thread-safe.
+ */
+public final class EvidenceTally {
+  private static final int KINDS = Kind.values().length;
+
+  final int[] consensual = new int[KINDS];
+  final int[] nonConsensual = new int[KINDS];
+  final long[] missing = new long[KINDS];
+  int shadowSharedContacts;
+
+  /** Forgets everything, for the next recommendation. */
+  public void reset() {
+    Arrays.fill(consensual, 0);
+    Arrays.fill(nonConsensual, 0);
+    Arrays.fill(missing, 0);
+    shadowSharedContacts = 0;
+  }
+
+  /**
+   * Adds one piece of evidence.
+   *
+   * @param missingConsents the bits of the consents it misses ({@link Rules#terms()}); zero when it
+   *     is consensual
+   */
+  public void add(Kind kind, long missingConsents) {
+    int k = kind.ordinal();
+    if (missingConsents == 0) {
+      consensual[k]++;
+    } else {
+      nonConsensual[k]++;
+      missing[k] |= missingConsents;
+    }
+  }
+
+  /** Counts a shared contact that is a shadow number. */
+  public void addShadowSharedContact() {
+    shadowSharedContacts++;
+  }
+
+  /** Whether any piece added so far is not consensual. */
+  public boolean anyNonConsensual() {
+    for (int n : nonConsensual) {
+      if (n > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

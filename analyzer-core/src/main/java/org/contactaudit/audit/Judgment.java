@@ -1,0 +1,155 @@
+package org.contactaudit.audit;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The verdict on one recommendation: viewer {@code V} shown candidate {@code C} at {@code at}, with
+ * the evidence behind it. Immutable; equal when every field is.
+ */
+public final class Judgment {
+  private final int viewer;
+  private final int candidate;
+  private final long at;
+  private final Verdict verdict;
+  private final Kind primaryKind;
+  private final List<String> missingConsents;
+  private final int[] consensual;
+  private final int[] nonConsensual;
+  private final int shadowSharedContacts;
+
+  Judgment(
+      int viewer,
+      int candidate,
+      long at,
+      Verdict verdict,
+      Kind primaryKind,
+      List<String> missingConsents,
+      int[] consensual,
+      int[] nonConsensual,
+      int shadowSharedContacts) {
+    this.viewer = viewer;
+    this.candidate = candidate;
+    this.at = at;
+    this.verdict = verdict;
+    this.primaryKind = primaryKind;
+    this.missingConsents = missingConsents;
+    this.consensual = consensual;
+    this.nonConsensual = nonConsensual;
+    this.shadowSharedContacts = shadowSharedContacts;
+  }
+
+  /** The viewer's account id. */
+  public int viewer() {
+    return viewer;
+  }
+
+  /** The candidate's account id. */
+  public int candidate() {
+    return candidate;
+  }
+
+  /** The instant at which it was judged, in epoch milliseconds. */
+  public long at() {
+    return at;
+  }
+
+  /** The verdict. */
+  public Verdict verdict() {
+    return verdict;
+  }
+
+  /**
+   * The most severe kind with non-consensual evidence, for {@code LEAK} and {@code AT_RISK}; empty
+   * otherwise.
+   */
+  public Optional<Kind> primaryKind() {
+    return Optional.ofNullable(primaryKind);
+  }
+
+  /** Every kind with evidence, consensual or not, from the most severe. */
+  public Set<Kind> kinds() {
+    EnumSet<Kind> kinds = EnumSet.noneOf(Kind.class);
+    for (Kind k : Kind.values()) {
+      if (consensual[k.ordinal()] + nonConsensual[k.ordinal()] > 0) {
+        kinds.add(k);
+      }
+    }
+    return Collections.unmodifiableSet(kinds);
+  }
+
+  /**
+   * The consents missing from the primary evidence, as {@code role.setting}: the union over its
+   * non-consensual pieces, in the policy's order. Empty for {@code OK} and {@code UNEXPLAINED}.
+   */
+  public List<String> missingConsents() {
+    return missingConsents;
+  }
+
+  /** How many pieces of this kind are consensual (bridges, or 1 for a direct kind). */
+  public int consensual(Kind kind) {
+    return consensual[kind.ordinal()];
+  }
+
+  /** How many pieces of this kind are not consensual. */
+  public int nonConsensual(Kind kind) {
+    return nonConsensual[kind.ordinal()];
+  }
+
+  /** How many of the shared contacts are shadow numbers at {@link #at()}. */
+  public int shadowSharedContacts() {
+    return shadowSharedContacts;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof Judgment)) {
+      return false;
+    }
+    Judgment j = (Judgment) o;
+    return viewer == j.viewer
+        && candidate == j.candidate
+        && at == j.at
+        && verdict == j.verdict
+        && primaryKind == j.primaryKind
+        && missingConsents.equals(j.missingConsents)
+        && Arrays.equals(consensual, j.consensual)
+        && Arrays.equals(nonConsensual, j.nonConsensual)
+        && shadowSharedContacts == j.shadowSharedContacts;
+  }
+
+  @Override
+  public int hashCode() {
+    int h = 31 * viewer + candidate;
+    h = 31 * h + Long.hashCode(at);
+    h = 31 * h + verdict.hashCode();
+    h = 31 * h + missingConsents.hashCode();
+    h = 31 * h + Arrays.hashCode(nonConsensual);
+    return 31 * h + Arrays.hashCode(consensual);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder s = new StringBuilder();
+    s.append("Judgment[").append(viewer).append(" -> ").append(candidate);
+    s.append(" at ").append(at).append(": ").append(verdict);
+    if (primaryKind != null) {
+      s.append(' ').append(primaryKind).append(" missing ").append(missingConsents);
+    }
+    for (Kind k : Kind.values()) {
+      int c = consensual[k.ordinal()];
+      int n = nonConsensual[k.ordinal()];
+      if (c + n > 0) {
+        s.append(", ").append(k.label()).append('=').append(c).append('/').append(n);
+      }
+    }
+    if (shadowSharedContacts > 0) {
+      s.append(", shadow=").append(shadowSharedContacts);
+    }
+    return s.append(']').toString();
+  }
+}

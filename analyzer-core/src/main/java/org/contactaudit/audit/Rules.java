@@ -1,0 +1,197 @@
+package org.contactaudit.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.contactaudit.consent.ConsentLedger;
+
+/**
+ * SPEC section 4 in one pure place: what consent a piece of evidence misses at an instant, and the
+ * verdict on the evidence of a recommendation. Every engine (the single-machine {@link Auditor},
+ * the distributed job) finds evidence its own way and calls these rules, so they cannot disagree.
+ *
+ * <p>A missing consent is a bit: bit {@code i} is the requirement {@code terms().get(i)}, in the
+ * order viewer, candidate, bridge, then {@code bridge.shadow}. A piece is consensual when its mask
+ * is zero. Immutable and thread-safe; every method is allocation-free but {@link #decide}.
+ */
+public final class Rules {
+  private static final int VIEWER = 0;
+  private static final int CANDIDATE = 1;
+
+  private final Policy policy;
+  private final ConsentLedger ledger;
+  private final boolean acceptDefault;
+  private final List<String> terms;
+  private final long shadowBit;
+  private final int[][] fixedRole;
+  private final int[][] fixedSetting;
+  private final long[][] fixedBit;
+  private final int[][] bridgeSetting;
+  private final long[][] bridgeBit;
+
+  private Rules(Policy policy, ConsentLedger ledger) {
+    this.policy = policy;
+    this.ledger = ledger;
+    this.acceptDefault = policy.acceptDefaultConsent();
+    List<Requirement> order = new ArrayList<>();
+    for (Role role : Role.values()) {
+      for (Kind kind : Kind.values()) {
+        for (Requirement r : policy.requirements(kind)) {
+          if (r.role() == role && !order.contains(r)) {
+            order.add(r);
+          }
+        }
+      }
+    }
+    order.add(Policy.SHADOW_BRIDGE);
+    if (order.size() > Long.SIZE) {
+      throw new IllegalArgumentException(
+          "the policy names " + order.size() + " distinct requirements; at most 64 are supported");
+    }
+    List<String> labels = new ArrayList<>();
+    order.forEach(r -> labels.add(r.label()));
+    this.terms = List.copyOf(labels);
+    this.shadowBit = 1L << (order.size() - 1);
+
+    int kinds = Kind.values().length;
+    fixedRole = new int[kinds][];
+    fixedSetting = new int[kinds][];
+    fixedBit = new long[kinds][];
+    bridgeSetting = new int[kinds][];
+    bridgeBit = new long[kinds][];
+    for (Kind kind : Kind.values()) {
+      List<Requirement> fixed = new ArrayList<>();
+      List<Requirement> bridge = new ArrayList<>();
+      for (Requirement r : policy.requirements(kind)) {
+        (r.role() == Role.BRIDGE ? bridge : fixed).add(r);
+      }
+      int k = kind.ordinal();
+      fixedRole[k] = new int[fixed.size()];
+      fixedSetting[k] = new int[fixed.size()];
+      fixedBit[k] = new long[fixed.size()];
+      for (int i = 0; i < fixed.size(); i++) {
+        Requirement r = fixed.get(i);
+        fixedRole[k][i] = r.role() == Role.VIEWER ? VIEWER : CANDIDATE;
+        fixedSetting[k][i] = ledger.settingIndex(policy.settingName(r.setting()));
+        fixedBit[k][i] = 1L << order.indexOf(r);
+      }
+      bridgeSetting[k] = new int[bridge.size()];
+      bridgeBit[k] = new long[bridge.size()];
+      for (int i = 0; i < bridge.size(); i++) {
+        Requirement r = bridge.get(i);
+        bridgeSetting[k][i] = ledger.settingIndex(policy.settingName(r.setting()));
+        bridgeBit[k][i] = 1L << order.indexOf(r);
+      }
+    }
+  }
+
+  /** The rules of a policy over the consents of a ledger. */
+  public static Rules of(Policy policy, ConsentLedger ledger) {
+    return new Rules(policy, ledger);
+  }
+
+  /** The policy these rules apply. */
+  public Policy policy() {
+    return policy;
+  }
+
+  /** The consent ledger these rules read. */
+  public ConsentLedger ledger() {
+    return ledger;
+  }
+
+  /** The requirement of each bit of a missing-consent mask, as {@code role.setting}. */
+  public List<String> terms() {
+    return terms;
+  }
+
+  /** The consents of viewer and candidate that a piece of {@code kind} misses at {@code t}. */
+  public long fixedMissing(Kind kind, int viewer, int candidate, long t) {
+    int k = kind.ordinal();
+    int[] roles = fixedRole[k];
+    int[] settings = fixedSetting[k];
+    long missing = 0;
+    for (int i = 0; i < roles.length; i++) {
+      int account = roles[i] == VIEWER ? viewer : candidate;
+      if (!ledger.granted(account, settings[i], t, acceptDefault)) {
+        missing |= fixedBit[k][i];
+      }
+    }
+    return missing;
+  }
+
+  /**
+   * The consents of a bridge that a piece of {@code kind} misses at {@code t}.
+   *
+   * @param bridge the bridge's account (for a shared contact, the owner of the number), or {@code
+   *     -1} for a shadow number, which misses {@code bridge.shadow} and nothing else
+   */
+  public long bridgeMissing(Kind kind, int bridge, long t) {
+    if (bridge < 0) {
+      return shadowBit;
+    }
+    int k = kind.ordinal();
+    int[] settings = bridgeSetting[k];
+    long missing = 0;
+    for (int i = 0; i < settings.length; i++) {
+      if (!ledger.granted(bridge, settings[i], t, acceptDefault)) {
+        missing |= bridgeBit[k][i];
+      }
+    }
+    return missing;
+  }
+
+  /** Whether an account grants a logical setting at {@code t} under this policy. */
+  public boolean granted(int account, String logicalSetting, long t) {
+    int s = ledger.settingIndex(policy.settingName(logicalSetting));
+    return ledger.granted(account, s, t, acceptDefault);
+  }
+
+  /**
+   * The verdict on the evidence in {@code tally}: {@code UNEXPLAINED} without evidence, {@code OK}
+   * when every piece is consensual, {@code LEAK} when none is, {@code AT_RISK} otherwise; the
+   * primary kind is the most severe with non-consensual evidence, and its missing consents the
+   * union over its non-consensual pieces.
+   */
+  public Judgment decide(int viewer, int candidate, long t, EvidenceTally tally) {
+    long consensualPieces = 0;
+    long nonConsensualPieces = 0;
+    Kind primary = null;
+    for (Kind k : Kind.values()) {
+      consensualPieces += tally.consensual[k.ordinal()];
+      nonConsensualPieces += tally.nonConsensual[k.ordinal()];
+      if (primary == null && tally.nonConsensual[k.ordinal()] > 0) {
+        primary = k;
+      }
+    }
+    Verdict verdict;
+    if (consensualPieces + nonConsensualPieces == 0) {
+      verdict = Verdict.UNEXPLAINED;
+    } else if (nonConsensualPieces == 0) {
+      verdict = Verdict.OK;
+    } else if (consensualPieces == 0) {
+      verdict = Verdict.LEAK;
+    } else {
+      verdict = Verdict.AT_RISK;
+    }
+    List<String> missing = primary == null ? List.of() : labels(tally.missing[primary.ordinal()]);
+    return new Judgment(
+        viewer,
+        candidate,
+        t,
+        verdict,
+        primary,
+        missing,
+        tally.consensual.clone(),
+        tally.nonConsensual.clone(),
+        tally.shadowSharedContacts);
+  }
+
+  /** The labels of the bits of a mask, in term order. */
+  public List<String> labels(long mask) {
+    List<String> out = new ArrayList<>(Long.bitCount(mask));
+    for (long m = mask; m != 0; m &= m - 1) {
+      out.add(terms.get(Long.numberOfTrailingZeros(m)));
+    }
+    return List.copyOf(out);
+  }
+}
