@@ -1,0 +1,96 @@
+package org.contactaudit.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
+import java.util.List;
+import java.util.Map;
+import org.contactaudit.io.InputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/** The entry point: maps every outcome of a command to an exit code and a message. */
+public final class Main {
+  private static Map<String, String> environment = System.getenv();
+
+  private Main() {}
+
+  /** Runs {@code contact-audit} and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs {@code contact-audit} with the given streams and returns the exit code. */
+  static int run(String[] args, PrintWriter out, PrintWriter err) {
+    if (List.of(args).contains("--quiet")) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
+    return commandLine(out, err).execute(args);
+  }
+
+  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new ContactAuditCommand());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setParameterExceptionHandler(Main::usageError);
+    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e, commandLine, err));
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n");
+      sub.getCommandSpec().usageMessage().exitCodeList(ExitCode.descriptions());
+    }
+    cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n");
+    cl.getCommandSpec().usageMessage().exitCodeList(ExitCode.descriptions());
+    return cl;
+  }
+
+  private static int usageError(ParameterException e, String[] args) {
+    CommandLine cl = e.getCommandLine();
+    PrintWriter err = cl.getErr();
+    err.println("contact-audit: " + e.getMessage());
+    err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+    return ExitCode.USAGE;
+  }
+
+  private static int failure(Exception e, CommandLine cl, PrintWriter err) {
+    String command = cl.getCommandSpec().qualifiedName();
+    if (e instanceof UsageException) {
+      for (String problem : ((UsageException) e).problems()) {
+        err.println("contact-audit: " + problem);
+      }
+      err.println("Try '" + command + " --help' for more information.");
+      return ExitCode.USAGE;
+    }
+    if (e instanceof InputException) {
+      err.println("contact-audit: input error: " + e.getMessage());
+      return ExitCode.INPUT;
+    }
+    if (e instanceof FileAlreadyExistsException) {
+      err.println("contact-audit: " + e.getMessage());
+      return ExitCode.USAGE;
+    }
+    Logger log = LoggerFactory.getLogger("contact-audit");
+    log.debug("internal error", e);
+    err.println(
+        "contact-audit: internal error: "
+            + e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+    return ExitCode.INTERNAL;
+  }
+
+  /** The environment, replaceable by tests. */
+  static Map<String, String> environment() {
+    return environment;
+  }
+
+  static void environment(Map<String, String> env) {
+    environment = env;
+  }
+
+  /** Progress bars on a terminal, log lines otherwise. */
+  static Progress progress(CommandSpec spec, boolean quiet) {
+    boolean terminal = System.console() != null;
+    return new Progress(terminal ? spec.commandLine().getErr() : null, quiet);
+  }
+}

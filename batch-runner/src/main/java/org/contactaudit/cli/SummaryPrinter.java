@@ -1,0 +1,62 @@
+package org.contactaudit.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import org.contactaudit.output.RunSummary;
+
+/** The short summary a run prints on standard output. */
+final class SummaryPrinter {
+  private SummaryPrinter() {}
+
+  static void print(RunSummary s, Path out, PrintWriter w) {
+    w.println("contact-audit " + s.tool().version());
+    w.println("inputs (read = accepted + duplicate + ignored + rejected):");
+    for (RunSummary.Input i : s.inputs()) {
+      w.printf(
+          Locale.ROOT,
+          "  %-22s %,9d = %,d + %,d + %,d + %,d%s%n",
+          i.name(),
+          i.read(),
+          i.accepted(),
+          i.duplicate(),
+          i.ignored(),
+          i.rejected(),
+          i.reasons().isEmpty() ? "" : "  " + i.reasons());
+    }
+    RunSummary.GraphFigures g = s.graph();
+    w.printf(
+        Locale.ROOT,
+        "graph: %,d accounts, %,d numbers (%,d shadow), %,d entries%n",
+        g.accounts(),
+        g.numbers(),
+        g.shadowNumbers(),
+        g.entries());
+    RunSummary.VerdictFigures v = s.verdicts();
+    if (v != null) {
+      w.printf(Locale.ROOT, "verdicts of %,d recommendations:", v.judged());
+      for (Map.Entry<String, Long> e : v.counts().entrySet()) {
+        w.printf(Locale.ROOT, " %s %,d", e.getKey(), e.getValue());
+      }
+      w.println();
+      w.printf(Locale.ROOT, "leak rate (LEAK + AT_RISK): %.1f%%%n", 100 * v.leakRate());
+    }
+    for (String note : s.notes()) {
+      w.println("note: " + note);
+    }
+    for (RunSummary.Budget b : s.budgets()) {
+      w.printf(
+          Locale.ROOT,
+          "budget %s: %.4f against a limit of %.4f%s%n",
+          b.name(),
+          b.actual(),
+          b.limit(),
+          b.exceeded() ? " EXCEEDED" : "");
+    }
+    if (out != null) {
+      w.println("output: " + out);
+    }
+    w.flush();
+  }
+}
