@@ -2,7 +2,6 @@ package org.contactaudit.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
-import java.util.List;
 import java.util.Map;
 import org.contactaudit.io.InputException;
 import org.slf4j.Logger;
@@ -24,9 +23,6 @@ public final class Main {
 
   /** Runs {@code contact-audit} with the given streams and returns the exit code. */
   static int run(String[] args, PrintWriter out, PrintWriter err) {
-    if (List.of(args).contains("--quiet")) {
-      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-    }
     return commandLine(out, err).execute(args);
   }
 
