@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -35,6 +36,8 @@ import org.apache.commons.csv.CSVRecord;
 final class CsvTable implements AutoCloseable {
   private static final CSVFormat FORMAT =
       CSVFormat.RFC4180.builder().setLenientEof(true).setIgnoreEmptyLines(true).get();
+
+  private static final Pattern PHONE_LIKE = Pattern.compile("[0-9][0-9 ()\\-.]{3,}[0-9]");
 
   private final InputFile file;
   private final Path path;
@@ -85,7 +88,10 @@ final class CsvTable implements AutoCloseable {
       if (columns.containsKey(column)) {
         throw fatal(
             column,
-            name + ": line 1, column " + column + ": the column appears twice; keep one of them",
+            name
+                + ": line 1, column "
+                + display(column)
+                + ": the column appears twice; keep one of them",
             null);
       }
       columns.put(column, i);
@@ -101,7 +107,7 @@ final class CsvTable implements AutoCloseable {
                 + ": required column '"
                 + required
                 + "' is missing; found columns: "
-                + String.join(", ", columns.keySet())
+                + foundColumns()
                 + "; "
                 + expected(),
             null);
@@ -135,6 +141,24 @@ final class CsvTable implements AutoCloseable {
       reader.unread(first);
     }
     return reader;
+  }
+
+  /**
+   * The header's column names for a message. A name that looks like a phone number (an export
+   * without a header row starts with data) is not repeated: messages never hold raw numbers.
+   */
+  private String foundColumns() {
+    List<String> names = new ArrayList<>();
+    for (String column : columns.keySet()) {
+      names.add(display(column));
+    }
+    return String.join(", ", names);
+  }
+
+  private static String display(String column) {
+    return PHONE_LIKE.matcher(column).find()
+        ? "(a value with digits: is the header row missing?)"
+        : column;
   }
 
   private String expected() {
