@@ -95,11 +95,6 @@ final class DigitAutomaton {
     return determinize(nfa, start);
   }
 
-  /** The state after reading {@code digit} (0 to 9) in {@code state}. */
-  int step(int state, int digit) {
-    return next[state * 10 + digit];
-  }
-
   /** The tag mask of a state: the expressions that match the digits read to reach it. */
   int tags(int state) {
     return accept[state];
@@ -118,11 +113,6 @@ final class DigitAutomaton {
       }
     }
     return state;
-  }
-
-  /** Whether the digits of {@code s} between {@code from} and {@code to} match expression 0. */
-  boolean matches(CharSequence s, int from, int to) {
-    return (accept[run(s, from, to)] & 1) != 0;
   }
 
   /**
@@ -222,11 +212,6 @@ final class DigitAutomaton {
       current = following;
     }
     return lengths;
-  }
-
-  /** The number of states, the dead state included. */
-  int size() {
-    return accept.length;
   }
 
   private static DigitAutomaton determinize(Nfa nfa, int nfaStart) {
