@@ -14,12 +14,16 @@ package org.contactaudit.phone;
  * personal type gives its E.164 digits, one of a service type {@link #SERVICE}, an invalid one
  * {@link #INVALID} when its length rules out a valid short number of its calling code.
  *
+ * <p>Also decided here: cells of more than 250 characters, cells without any digit or plus sign,
+ * and cells of the fast grammar with fewer than three digits (all {@link #INVALID}), but for two
+ * digits alone.
+ *
  * <p><b>Fallback.</b> Everything else goes to the reference: other characters (letters, extensions,
- * RFC 3966, non-ASCII digits), fewer than three digits, a {@code +} followed by an unknown calling
- * code, a prefix expression that is not a plain prefix-free digit pattern when it could match (a
- * national prefix with a transform rule, such as in AR, BR or JP, or an ambiguous international
- * prefix), regions whose patterns do not compile, invalid numbers of a length at which a short
- * number may be valid, and numbers of more than 18 digits.
+ * RFC 3966, non-ASCII digits) next to digits, two digits alone, a {@code +} followed by an unknown
+ * calling code, a prefix expression that is not a plain prefix-free digit pattern when it could
+ * match (a national prefix with a transform rule, such as in AR, BR or JP, or an ambiguous
+ * international prefix), regions whose patterns do not compile, invalid numbers of a length at
+ * which a short number may be valid, and numbers of more than 18 digits.
  *
  * <p>Cost: about the cost of reading the characters a few times, without allocation, on the fast
  * path; the reference's cost on fallback. Plans are compiled on the first number of each calling
@@ -70,7 +74,10 @@ final class MetadataPhoneNormalizer implements PhoneNormalizer {
       return INVALID;
     }
     int n = raw.length();
-    if (n > MAX_INPUT_LENGTH || home == null) {
+    if (n > MAX_INPUT_LENGTH) {
+      return INVALID;
+    }
+    if (home == null) {
       return FALLBACK;
     }
     int digits = 0;
@@ -91,11 +98,12 @@ final class MetadataPhoneNormalizer implements PhoneNormalizer {
         }
         plus = true;
       } else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')' && c != '/') {
-        return FALLBACK;
+        return hasDigitOrPlus(raw) ? FALLBACK : INVALID;
       }
     }
     if (digits < 3) {
-      return FALLBACK;
+      // libphonenumber's isViablePhoneNumber: two digits alone, or three digits at least.
+      return digits == 2 && !plus && end - first == 2 ? FALLBACK : INVALID;
     }
 
     // libphonenumber's maybeExtractCountryCode.
@@ -195,6 +203,22 @@ final class MetadataPhoneNormalizer implements PhoneNormalizer {
       return countryCode * POWERS_OF_TEN[length] + value(raw, at, end);
     }
     return code.mayBeShortNumber(length) ? FALLBACK : INVALID;
+  }
+
+  /**
+   * Whether the cell holds a plus sign or a decimal digit of any script. Without one,
+   * libphonenumber finds no viable number in it (viability needs two digits before letters are read
+   * as digits).
+   */
+  private static boolean hasDigitOrPlus(String raw) {
+    for (int i = 0; i < raw.length(); ) {
+      int c = raw.codePointAt(i);
+      if (c == '+' || c == '\uFF0B' || Character.isDigit(c)) {
+        return true;
+      }
+      i += Character.charCount(c);
+    }
+    return false;
   }
 
   /**
