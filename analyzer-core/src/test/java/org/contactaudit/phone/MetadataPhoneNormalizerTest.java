@@ -1,0 +1,223 @@
+package org.contactaudit.phone;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Differential tests: {@link MetadataPhoneNormalizer} must give libphonenumber's outcome on every
+ * input, and must decide the common forms without it.
+ */
+class MetadataPhoneNormalizerTest {
+  private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+
+  /** Default regions: large exports, and odd ones (Italian leading zero, transform rules). */
+  private static final List<String> REGIONS =
+      List.of("CN", "US", "DE", "GB", "IN", "BR", "FR", "JP", "IT", "AR", "MX", "RU", "CA", "AU");
+
+  /** Regions whose national prefix the fast path models, so their common forms must be fast. */
+  private static final List<String> MODELLED = List.of("CN", "US", "DE", "GB", "IN", "FR", "IT");
+
+  @Test
+  void agreesWithLibphonenumberOnASeededSample() {
+    Differential check = new Differential();
+    Random random = new Random(6);
+    for (String region : REGIONS) {
+      List<String> inputs = new ArrayList<>();
+      for (int i = 0; i < 1200; i++) {
+        List<String> writings;
+        if (random.nextInt(5) == 0) {
+          String[] number =
+              PhoneInputs.SHORT_EXAMPLES.get(random.nextInt(PhoneInputs.SHORT_EXAMPLES.size()));
+          writings = PhoneInputs.shortWritings(number[0], number[1]);
+        } else {
+          PhoneNumber number =
+              PhoneInputs.EXAMPLES.get(random.nextInt(PhoneInputs.EXAMPLES.size()));
+          writings = PhoneInputs.writings(number, region);
+        }
+        String s = writings.get(random.nextInt(writings.size()));
+        inputs.add(random.nextInt(3) == 0 ? PhoneInputs.mutate(s, random) : s);
+      }
+      for (int i = 0; i < 300; i++) {
+        inputs.add(PhoneInputs.randomDigits(random));
+        inputs.add(PhoneInputs.randomJunk(random));
+      }
+      check.compare(region, inputs);
+    }
+    check.assertAgreed();
+    assertTrue(check.fast * 3 > check.compared, check.summary());
+  }
+
+  @Test
+  @Tag("slow")
+  void agreesWithLibphonenumberOnMillions() {
+    Differential check = new Differential();
+    Random random = new Random(66);
+    List<String> regions = new ArrayList<>(REGIONS);
+    regions.addAll(List.of("KZ", "NZ", "SG", "ZA", "NG", "ID", "KR", "ES", "NL", "CH", "AT"));
+    for (String region : regions) {
+      List<String> corpus = corpus(region);
+      List<String> inputs = new ArrayList<>(corpus);
+      for (int round = 0; round < 2; round++) {
+        for (String s : corpus) {
+          inputs.add(PhoneInputs.mutate(s, random));
+        }
+      }
+      for (int i = 0; i < 20_000; i++) {
+        inputs.add(PhoneInputs.randomDigits(random));
+        inputs.add(PhoneInputs.randomJunk(random));
+      }
+      check.compare(region, inputs);
+    }
+    for (String region : new TreeSet<>(UTIL.getSupportedRegions())) {
+      List<String> inputs = new ArrayList<>();
+      for (PhoneNumber number : PhoneInputs.EXAMPLES) {
+        inputs.add(UTIL.format(number, PhoneNumberFormat.E164));
+        inputs.add(UTIL.format(number, PhoneNumberFormat.NATIONAL));
+        inputs.add(UTIL.formatOutOfCountryCallingNumber(number, region));
+      }
+      check.compare(region, inputs);
+    }
+    check.assertAgreed();
+    System.out.println("MetadataPhoneNormalizerTest slow: " + check.summary());
+  }
+
+  @Test
+  void decidesTheCommonFormsFast() {
+    assertFast(
+        "CN",
+        "+86 138 0013 8000",
+        "+8613800138000",
+        "138-0013-8000",
+        "(138) 0013 8000",
+        "0086 13800138000",
+        "010 6552 9988",
+        "(010) 65529988",
+        "+86 10 6552 9988",
+        "12345678901",
+        "+1 650-253-0000",
+        "001 650 253 0000");
+    assertFast(
+        "US",
+        "+1 650-253-0000",
+        "(650) 253-0000",
+        "650.253.0000",
+        "1 650 253 0000",
+        "011 86 138 0013 8000",
+        "+86 138 0013 8000",
+        "+44 20 7946 0958",
+        "+49 30 1234567",
+        "1-800-253-0000");
+    assertFast("DE", "030 1234567", "+49 (0)30 1234567", "0171 1234567", "0049 171 1234567");
+    assertFast("GB", "020 7946 0958", "07400 123456", "+44 7400 123456", "0044 20 7946 0958");
+    assertFast("FR", "01 23 45 67 89", "06 12 34 56 78", "+33 6 12 34 56 78");
+    assertFast("IT", "06 1234 5678", "+39 06 1234 5678", "312 345 6789", "0039 312 345 6789");
+    assertFast("IN", "098765 43210", "+91 98765 43210", "98765-43210");
+  }
+
+  @Test
+  void decidesMostExampleNumbersFast() {
+    for (String region : MODELLED) {
+      MetadataPhoneNormalizer fast = new MetadataPhoneNormalizer(region);
+      int international = 0;
+      int fastInternational = 0;
+      for (PhoneNumber number : PhoneInputs.EXAMPLES) {
+        String e164 = UTIL.format(number, PhoneNumberFormat.E164);
+        international++;
+        fastInternational += fast.decidedFast(e164) ? 1 : 0;
+      }
+      assertTrue(
+          fastInternational * 10 >= international * 8,
+          region + ": " + fastInternational + " of " + international + " E.164 examples fast");
+      for (PhoneNumberType type : List.of(PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE)) {
+        PhoneNumber example = UTIL.getExampleNumberForType(region, type);
+        String national = UTIL.format(example, PhoneNumberFormat.NATIONAL);
+        assertTrue(fast.decidedFast(national), region + " " + type + " national: " + national);
+      }
+    }
+  }
+
+  @Test
+  void decidesLikeLibphonenumberOnKnownNumbers() {
+    PhoneNormalizer cn = PhoneNormalizer.fast("CN");
+    assertEquals(8613800138000L, cn.normalize("138-0013-8000"));
+    assertEquals(8613800138000L, cn.normalize("+86 138 0013 8000"));
+    assertEquals(PhoneNormalizer.SERVICE, cn.normalize("400 810 8888"));
+    assertEquals(PhoneNormalizer.SERVICE, cn.normalize("110"));
+    assertEquals(PhoneNormalizer.INVALID, cn.normalize("not a number"));
+    assertEquals(PhoneNormalizer.INVALID, cn.normalize(""));
+    assertEquals(PhoneNormalizer.INVALID, cn.normalize(null));
+    PhoneNormalizer it = PhoneNormalizer.fast("IT");
+    assertEquals(390612345678L, it.normalize("06 1234 5678"));
+    assertEquals("CN", cn.defaultRegion());
+  }
+
+  @Test
+  void rejectsAnUnknownRegionAsTheReferenceDoes() {
+    assertThrows(IllegalArgumentException.class, () -> PhoneNormalizer.fast("XX"));
+    assertEquals("DE", PhoneNormalizer.fast(" de ").defaultRegion());
+  }
+
+  private static void assertFast(String region, String... inputs) {
+    MetadataPhoneNormalizer fast = new MetadataPhoneNormalizer(region);
+    PhoneNormalizer reference = PhoneNormalizer.libphonenumber(region);
+    for (String input : inputs) {
+      assertTrue(fast.decidedFast(input), region + ": not decided fast: " + input);
+      assertEquals(reference.normalize(input), fast.normalize(input), region + ": " + input);
+    }
+  }
+
+  /** All writings of all examples and example short numbers, as exported in {@code region}. */
+  private static List<String> corpus(String region) {
+    List<String> corpus = new ArrayList<>();
+    for (PhoneNumber number : PhoneInputs.EXAMPLES) {
+      corpus.addAll(PhoneInputs.writings(number, region));
+    }
+    for (String[] number : PhoneInputs.SHORT_EXAMPLES) {
+      corpus.addAll(PhoneInputs.shortWritings(number[0], number[1]));
+    }
+    return corpus;
+  }
+
+  /** Compares the two normalizers and keeps the first disagreements. */
+  private static final class Differential {
+    private final List<String> disagreements = new ArrayList<>();
+    private long compared;
+    private long fast;
+
+    void compare(String region, List<String> inputs) {
+      PhoneNormalizer reference = PhoneNormalizer.libphonenumber(region);
+      MetadataPhoneNormalizer candidate = new MetadataPhoneNormalizer(region);
+      for (String input : inputs) {
+        long expected = reference.normalize(input);
+        long actual = candidate.normalize(input);
+        compared++;
+        fast += candidate.decidedFast(input) ? 1 : 0;
+        if (expected != actual && disagreements.size() < 30) {
+          disagreements.add(region + " '" + input + "': expected " + expected + ", got " + actual);
+        }
+      }
+    }
+
+    void assertAgreed() {
+      assertTrue(
+          disagreements.isEmpty(),
+          summary() + "; disagreements:\n" + String.join("\n", disagreements));
+    }
+
+    String summary() {
+      return compared + " inputs compared, " + fast + " decided on the fast path";
+    }
+  }
+}
