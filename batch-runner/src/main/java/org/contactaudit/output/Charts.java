@@ -109,7 +109,7 @@ final class Charts {
               width,
               tall,
               escape(bar.tone())));
-      text(svg, centre, base - tall - 5, "middle", "figure", bar.text());
+      text(svg, centre, base - tall - 10, "middle", "figure", bar.text());
       text(svg, centre, base + 15, "middle", "label", shorten(bar.label(), labelChars));
       svg.append("</g>");
     }
@@ -171,6 +171,13 @@ final class Charts {
 
   private static String shorten(String s, int chars) {
     String text = s == null ? "" : s;
-    return text.length() <= chars ? text : text.substring(0, chars - 1) + "…";
+    if (text.length() <= chars) {
+      return text;
+    }
+    int end = chars - 1;
+    if (Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(0, end) + "…";
   }
 }

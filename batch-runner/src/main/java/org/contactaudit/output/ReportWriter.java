@@ -86,19 +86,26 @@ public final class ReportWriter {
       .figure .value { display: block; font-size: 20px; font-weight: 700;
         font-variant-numeric: tabular-nums; }
       .figure .name { color: var(--muted); font-size: 12px; }
-      .headline { display: flex; align-items: baseline; gap: 16px; flex-wrap: wrap; }
-      .big { font-size: 56px; font-weight: 800; line-height: 1; color: var(--leak); }
+      .headline { display: flex; align-items: center; gap: 8px 24px; flex-wrap: wrap;
+        margin: 4px 0 10px; }
+      .headline p { flex: 1 1 320px; margin: 0; }
+      .big { display: block; font-size: 56px; font-weight: 800; line-height: 1;
+        color: var(--leak); }
+      .big-label { display: block; font-size: 12px; font-weight: 700; letter-spacing: .08em;
+        text-transform: uppercase; color: var(--muted); }
       table { border-collapse: collapse; width: 100%; margin: 6px 0; font-size: 13px; }
       caption { text-align: left; font-weight: 600; padding: 4px 0; }
       th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left;
         vertical-align: top; }
-      th { background: var(--soft); font-weight: 600; }
+      thead th { background: var(--soft); }
+      th { font-weight: 600; }
+      td.when { white-space: nowrap; }
       td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
       td.id { overflow-wrap: anywhere; }
       code { font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
       .good { color: var(--ok); font-weight: 700; }
       .bad { color: var(--leak); font-weight: 700; }
-      tr.exceeded td { background: #fdecea; }
+      tr.exceeded th, tr.exceeded td { background: #fdecea; }
       svg.chart { display: block; max-width: 100%; height: auto; margin: 6px 0; }
       svg.chart text { font-size: 12px; fill: var(--ink); }
       svg.chart .label { fill: var(--ink); }
@@ -318,9 +325,9 @@ public final class ReportWriter {
     Map<String, Long> counts = map(verdicts.counts());
     Map<String, Double> rates = map(verdicts.rates());
     long leaks = counts.getOrDefault("LEAK", 0L) + counts.getOrDefault("AT_RISK", 0L);
-    page.append("<div class=\"headline\"><span class=\"big\" id=\"leak-rate\">")
+    page.append("<div class=\"headline\"><div><span class=\"big\" id=\"leak-rate\">")
         .append(percent(verdicts.leakRate()))
-        .append("</span><p><strong>leak rate</strong>: ")
+        .append("</span><span class=\"big-label\">leak rate</span></div><p>")
         .append(count(leaks))
         .append(" of ")
         .append(count(verdicts.judged()))
@@ -514,7 +521,7 @@ public final class ReportWriter {
           .append(escape(text(example.viewerId())))
           .append("</code></td><td class=\"id\"><code>")
           .append(escape(text(example.candidateId())))
-          .append("</code></td><td>")
+          .append("</code></td><td class=\"when\">")
           .append(escape(text(example.shownAt())))
           .append("</td><td class=\"")
           .append("LEAK".equals(example.verdict()) ? "bad" : "")
