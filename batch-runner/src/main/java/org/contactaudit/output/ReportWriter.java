@@ -49,6 +49,13 @@ public final class ReportWriter {
   static final String CONTENT_SECURITY_POLICY =
       "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
+  /** The verdicts in the order of the chart. */
+  private static final List<String> VERDICTS =
+      Arrays.stream(Verdict.values()).map(Enum::name).toList();
+
+  /** The kinds from the most severe to the least. */
+  private static final List<String> KINDS = Arrays.stream(Kind.values()).map(Enum::name).toList();
+
   private static final int TOP_MISSING_CONSENTS = 10;
   private static final int SHORT_SHA = 12;
   private static final Pattern LEADING_NUMBER = Pattern.compile("^\\D*(\\d+)");
@@ -334,8 +341,7 @@ public final class ReportWriter {
         .append(" judged recommendations (LEAK or AT_RISK) disclose a relationship")
         .append(" without the consent it needs.</p></div>\n");
     List<Bar> bars = new ArrayList<>();
-    for (String verdict :
-        ordered(counts.keySet(), Arrays.stream(Verdict.values()).map(Enum::name).toList())) {
+    for (String verdict : ordered(counts.keySet(), VERDICTS)) {
       long n = counts.getOrDefault(verdict, 0L);
       Double rate = rates.get(verdict);
       double share = rate != null ? rate : (double) n / verdicts.judged();
@@ -361,7 +367,8 @@ public final class ReportWriter {
     if (!kinds.isEmpty()) {
       page.append("<h3>All recommendations with evidence of each kind</h3>\n")
           .append(
-              Charts.bars("evidence-chart", "Recommendations by kind of evidence", bars(kinds)));
+              Charts.bars(
+                  "evidence-chart", "Recommendations by kind of evidence", evidenceBars(kinds)));
     }
     close(page);
   }
@@ -369,18 +376,16 @@ public final class ReportWriter {
   private static List<Bar> kindBars(Map<String, Long> primary) {
     long total = primary.values().stream().mapToLong(Long::longValue).sum();
     List<Bar> bars = new ArrayList<>();
-    for (String kind :
-        ordered(primary.keySet(), Arrays.stream(Kind.values()).map(Enum::name).toList())) {
+    for (String kind : ordered(primary.keySet(), KINDS)) {
       long n = primary.getOrDefault(kind, 0L);
       bars.add(new Bar(kind, n, count(n) + " (" + percent((double) n / total) + ")", "tone-leak"));
     }
     return bars;
   }
 
-  private static List<Bar> bars(Map<String, Long> counts) {
+  private static List<Bar> evidenceBars(Map<String, Long> counts) {
     List<Bar> bars = new ArrayList<>();
-    for (String kind :
-        ordered(counts.keySet(), Arrays.stream(Kind.values()).map(Enum::name).toList())) {
+    for (String kind : ordered(counts.keySet(), KINDS)) {
       long n = counts.getOrDefault(kind, 0L);
       bars.add(new Bar(kind, n, count(n), "tone-info"));
     }
