@@ -49,7 +49,7 @@ public final class ReadOptions {
     if (phoneMode == PhoneMode.TOKENS) {
       return PhoneDecoder.tokens();
     }
-    return PhoneDecoder.numbers(PhoneNormalizer.libphonenumber(defaultRegion));
+    return PhoneDecoder.numbers(PhoneNormalizer.fast(defaultRegion));
   }
 
   /** Builds {@link ReadOptions}. */

@@ -72,8 +72,14 @@ final class CallingCodePlans {
     return plans;
   }
 
-  /** The plan of a supported region, or null when its metadata could not be compiled. */
+  /**
+   * The plan of a region, or null when libphonenumber does not support it (such as {@code ZZ}, no
+   * region) or its metadata could not be compiled.
+   */
   static NumberingPlan ofRegion(String region) {
+    if (!UTIL.getSupportedRegions().contains(region)) {
+      return null;
+    }
     CallingCodePlans code = of(UTIL.getCountryCodeForRegion(region));
     return code.plans[code.regions.indexOf(region)];
   }

@@ -164,6 +164,17 @@ class MetadataPhoneNormalizerTest {
   }
 
   @Test
+  void withoutADefaultRegionOnlyInternationalNumbersAreValid() {
+    PhoneNormalizer fast = PhoneNormalizer.fast("ZZ");
+    PhoneNormalizer reference = PhoneNormalizer.libphonenumber("ZZ");
+    for (String raw : List.of("+86 138 0013 8000", "13800138000", "0086 138 0013 8000", "x")) {
+      assertEquals(reference.normalize(raw), fast.normalize(raw), raw);
+    }
+    assertEquals(8613800138000L, fast.normalize("+86 138 0013 8000"));
+    assertEquals(PhoneNormalizer.INVALID, fast.normalize("13800138000"));
+  }
+
+  @Test
   void rejectsAnUnknownRegionAsTheReferenceDoes() {
     assertThrows(IllegalArgumentException.class, () -> PhoneNormalizer.fast("XX"));
     assertEquals("DE", PhoneNormalizer.fast(" de ").defaultRegion());

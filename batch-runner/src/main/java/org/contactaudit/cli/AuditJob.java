@@ -16,6 +16,7 @@ import org.contactaudit.io.DatasetReader;
 import org.contactaudit.io.FileSummary;
 import org.contactaudit.output.AccountNames;
 import org.contactaudit.output.RejectsWriter;
+import org.contactaudit.output.ReportWriter;
 import org.contactaudit.output.RunSummary;
 import org.contactaudit.output.StagedOutput;
 import org.contactaudit.output.SummaryWriter;
@@ -109,6 +110,7 @@ final class AuditJob {
   private void write(StagedOutput out, RunSummary summary) throws IOException {
     try (Progress.Phase phase = progress.start("write", 0)) {
       SummaryWriter.write(summary, out.file("summary.json"));
+      ReportWriter.write(summary, out.file("report.html"));
       out.commit();
       timings.put("write", phase.millis());
     }

@@ -101,7 +101,8 @@ class PrivacyScanTest {
     try (Stream<Path> s = Files.walk(out)) {
       s.filter(Files::isRegularFile).forEach(files::add);
     }
-    for (String expected : new String[] {"verdicts.csv", "rejects.csv", "summary.json"}) {
+    for (String expected :
+        new String[] {"verdicts.csv", "rejects.csv", "summary.json", "report.html"}) {
       assertTrue(files.contains(out.resolve(expected)), expected + " in " + files);
     }
     for (Path f : files) {
