@@ -13,21 +13,23 @@ import java.util.SplittableRandom;
  * The people of a synthetic dataset and who holds whose number.
  *
  * <p>Persons {@code 0 .. accounts-1} have accounts, the others are non-users. Every person has a
- * unique number and a place in a global order (a seeded affine permutation). The global order is
- * cut into cities of {@value #CITY} places; each person belongs to one family (a run of 1-8 places
- * in the global order), one workplace (8-120) and one school or circle of friends (20-200), the
- * last two runs of a per-city shuffled order. Two members of one community are tied with a
- * probability of the community type, decided by a hash of the unordered pair, so ties are
- * symmetric; each side keeps the other's number with probability {@value #KEEP}.
+ * unique number, a log-normal phonebook size (for non-users: how sociable they are) and a place in
+ * a global order (a seeded affine permutation). The global order is cut into cities of {@value
+ * #CITY} places; each person belongs to one family (a run of 1-8 places in the global order), one
+ * workplace (8-120) and one school or circle of friends (20-200), the last two runs of a per-city
+ * shuffled order. Two members of one community are tied with a probability of the community type
+ * times the sociability ({@code min(1, size / median)}) of each, decided by a hash of the unordered
+ * pair, so ties are symmetric; each side keeps the other's number with probability {@value #KEEP}.
  *
- * <p>An account's phonebook has a log-normal target size. It takes community ties up to {@value
- * #COMMUNITY_SHARE} of that size, a few hubs (clinics, shops: a few thousand persons whose numbers
- * are drawn by Pareto weights, so that some are held by thousands), and fills the rest with
- * long-range ties: mostly people of the same city, some from anywhere. Long-range ties are rarely
- * returned, community ties mostly are.
+ * <p>An account's phonebook takes its community ties up to {@value #COMMUNITY_SHARE} of its size, a
+ * few hubs (clinics, shops: one person in 300 accounts, drawn by capped Pareto weights, so that the
+ * big ones are held by thousands), and fills the rest with long-range ties: mostly people of the
+ * same city, some from anywhere. Community ties are mostly returned, long-range ties rarely.
  *
  * <p>A phonebook is a pure function of the seed and the account, so that it can be made again at
- * any time (to answer "does C hold V?") without keeping the contact graph in memory.
+ * any time (to answer "does C hold V?") without keeping the contact graph in memory. Memory is four
+ * int arrays per type and person (orders and places) plus the numbers and sizes: about 40 bytes a
+ * person.
  */
 final class Population {
   static final int FAMILY = 0;
@@ -52,6 +54,7 @@ final class Population {
   private static final long SALT_NUMBERS = 0x5;
   private static final long SALT_BOOK = 0x6;
   private static final long SALT_KEEP = 0x7;
+  private static final long SALT_TARGET = 0x8;
   private static final long SALT_TIE = 0x10;
 
   final int accounts;
@@ -62,7 +65,7 @@ final class Population {
   private final int[][] order = new int[TYPES][];
   private final int[][] place = new int[TYPES][];
   private final int[][] starts = new int[TYPES][];
-  private final long[] tieThreshold = new long[TYPES];
+  private final double[] tieScale = new double[TYPES];
   private final long keepThreshold = threshold(KEEP);
   private final int[] hubs;
   private final int[] hubAlias;
@@ -70,6 +73,8 @@ final class Population {
   private final int[] hubsSorted;
   private final double logMedian;
   private final int maxBook;
+  private final int[] target;
+  private final double perMedian;
 
   Population(GeneratorConfig config) {
     this.seed = config.seed();
@@ -99,7 +104,7 @@ final class Population {
         place[t][person] = o;
       }
       starts[t] = blocks(t, persons, new SplittableRandom(hash(seed, SALT_BLOCKS, t)));
-      tieThreshold[t] = threshold(TIE[t]);
+      tieScale[t] = TIE[t] * (1L << 53);
     }
     int hubCount = Math.max(1, Math.min(Math.max(5, accounts / 300), persons / 10));
     this.hubs = pickHubs(hubCount, new SplittableRandom(hash(seed, SALT_HUBS, 0)));
@@ -115,6 +120,11 @@ final class Population {
     Arrays.sort(hubsSorted);
     this.logMedian = StrictMath.log(config.meanPhonebook()) - SIGMA * SIGMA / 2;
     this.maxBook = (int) Math.min(config.maxPhonebook(), persons - 1L);
+    this.perMedian = 1 / StrictMath.exp(logMedian);
+    this.target = new int[persons];
+    for (int p = 0; p < persons; p++) {
+      target[p] = targetSize(new SplittableRandom(hash(seed, SALT_TARGET, p)));
+    }
   }
 
   /** The E.164 digits of a person's number. */
@@ -151,7 +161,13 @@ final class Population {
 
   /** Whether two members of a community of a type are tied (symmetric). */
   boolean tie(int type, int x, int y) {
-    return (hash(seed, SALT_TIE + type, pair(x, y)) >>> 11) < tieThreshold[type];
+    double p = tieScale[type] * sociability(x) * sociability(y);
+    return (hash(seed, SALT_TIE + type, pair(x, y)) >>> 11) < p;
+  }
+
+  /** {@code min(1, size / median size)}: people with small phonebooks have fewer ties. */
+  private double sociability(int person) {
+    return Math.min(1, target[person] * perMedian);
   }
 
   private boolean keeps(int holder, int person) {
@@ -167,7 +183,7 @@ final class Population {
   void fill(Book book, int account) {
     book.reset(account);
     SplittableRandom rng = new SplittableRandom(hash(seed, SALT_BOOK, account));
-    int target = targetSize(rng);
+    int wanted = target[account];
     int[] block = book.block;
     for (int t = 0; t < TYPES; t++) {
       int n = members(t, account, block);
@@ -178,8 +194,8 @@ final class Population {
         }
       }
     }
-    book.keepRandom((int) Math.round(target * COMMUNITY_SHARE), rng);
-    int hubsWanted = poisson(rng, target * HUB_SHARE);
+    book.keepRandom((int) Math.round(wanted * COMMUNITY_SHARE), rng);
+    int hubsWanted = poisson(rng, wanted * HUB_SHARE);
     for (int i = 0; i < hubsWanted; i++) {
       int h = hub(rng);
       if (h != account) {
@@ -188,7 +204,7 @@ final class Population {
     }
     int cityStart = place[FAMILY][account] / CITY * CITY;
     int citySize = Math.min(CITY, persons - cityStart);
-    for (int attempts = 4 * target + 16; book.size() < target && attempts > 0; attempts--) {
+    for (int attempts = 4 * wanted + 16; book.size() < wanted && attempts > 0; attempts--) {
       int p =
           rng.nextInt(100) < LOCAL_PERCENT
               ? order[FAMILY][cityStart + rng.nextInt(citySize)]
