@@ -25,8 +25,8 @@ import java.util.SplittableRandom;
  * window (so some numbers are uploaded before their owner registers), deleted accounts, consent
  * histories and recommendations made by several strategies.
  *
- * <p>Memory is a few arrays per person and per account (about 70 bytes per account at the default
- * shadow share); rows are streamed out.
+ * <p>Memory is a few primitive arrays: about 50 bytes per person and 20 per account, so about 120
+ * bytes per account at the default shadow share; rows are streamed out. One thread does the work.
  */
 public final class DatasetGenerator {
   /** The consent settings of SPEC section 4. */

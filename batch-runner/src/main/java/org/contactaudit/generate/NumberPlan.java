@@ -25,9 +25,8 @@ import org.contactaudit.phone.PhoneNormalizer;
 final class NumberPlan {
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
-  /** Raw styles: national plain, spaced, dashed, parenthesized; international variants. */
+  // Raw styles: national plain, spaced, dashed, parenthesized; international variants.
   private static final int PLAIN = 0;
-
   private static final int SPACED = 1;
   private static final int DASHED = 2;
   private static final int PARENS = 3;
@@ -64,10 +63,9 @@ final class NumberPlan {
       List.of("n/a", "unknown", "123", "0000", "#31#", "+86 12", "1380013800", "??", "12-34");
 
   final String region;
-  final int countryCode;
+  private final int countryCode;
   private final String ccText;
   private final int[] prefixes;
-  private final int freeDigits;
   private final long freeSpace;
   private final int nsnLength;
   private final boolean checked;
@@ -83,7 +81,6 @@ final class NumberPlan {
     this.countryCode = UTIL.getCountryCodeForRegion(region);
     this.ccText = Integer.toString(countryCode);
     this.prefixes = prefixes;
-    this.freeDigits = freeDigits;
     this.freeSpace = pow10(freeDigits);
     this.nsnLength = Integer.toString(prefixes[0]).length() + freeDigits;
     this.checked = checked;
@@ -248,7 +245,7 @@ final class NumberPlan {
   private int[] workingStyles(PhoneNormalizer normalizer) {
     SplittableRandom rng = new SplittableRandom(countryCode);
     List<Long> sample = new ArrayList<>();
-    while (sample.size() < 20) {
+    for (int tries = 0; sample.size() < 20 && tries < 10_000; tries++) {
       long n = numberAt(rng.nextLong(capacity()));
       if (n >= 0) {
         sample.add(n);
@@ -312,7 +309,7 @@ final class NumberPlan {
     }
   }
 
-  static long pow10(int n) {
+  private static long pow10(int n) {
     return POW10[n];
   }
 

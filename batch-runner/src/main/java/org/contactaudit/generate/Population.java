@@ -27,9 +27,8 @@ import java.util.SplittableRandom;
  * same city, some from anywhere. Community ties are mostly returned, long-range ties rarely.
  *
  * <p>A phonebook is a pure function of the seed and the account, so that it can be made again at
- * any time (to answer "does C hold V?") without keeping the contact graph in memory. Memory is four
- * int arrays per type and person (orders and places) plus the numbers and sizes: about 40 bytes a
- * person.
+ * any time (to answer "does C hold V?") without keeping the contact graph in memory. Memory is two
+ * int arrays per community type (order and place), the number and the size: 36 bytes a person.
  */
 final class Population {
   static final int FAMILY = 0;

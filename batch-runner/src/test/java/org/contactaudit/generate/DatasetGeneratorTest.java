@@ -186,6 +186,24 @@ class DatasetGeneratorTest {
     assertTrue(explanations.stream().anyMatch(e -> e.startsWith("mutual_contacts:")));
   }
 
+  @Test
+  void otherRegionsAndTinyRunsWork() throws IOException {
+    Path us = tmp.resolve("us");
+    DatasetShape usShape =
+        new DatasetGenerator(small().accounts(300).defaultRegion("US").build()).generate(us);
+    assertEquals("US", usShape.defaultRegion());
+    PhoneNormalizer normalizer = PhoneNormalizer.libphonenumber("US");
+    for (String line : Files.readAllLines(us.resolve("accounts.csv")).subList(1, 301)) {
+      String phone = line.split(",")[1];
+      assertTrue(phone.startsWith("+1") && normalizer.normalize(phone) > 0, phone);
+    }
+    DatasetShape one =
+        new DatasetGenerator(small().accounts(1).shadowShare(0).build())
+            .generate(tmp.resolve("one"));
+    assertEquals(1, one.accounts());
+    assertEquals(0, one.recommendationRows());
+  }
+
   private static String header(String file) throws IOException {
     return Files.readAllLines(first.resolve(file), StandardCharsets.UTF_8).get(0);
   }
