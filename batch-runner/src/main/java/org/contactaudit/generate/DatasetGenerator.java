@@ -25,7 +25,7 @@ import java.util.SplittableRandom;
  * window (so some numbers are uploaded before their owner registers), deleted accounts, consent
  * histories and recommendations made by several strategies.
  *
- * <p>Memory is a few primitive arrays: about 50 bytes per person and 20 per account, so about 120
+ * <p>Memory is a few primitive arrays: about 50 bytes per person and 30 per account, so about 130
  * bytes per account at the default shadow share; rows are streamed out. One thread does the work.
  */
 public final class DatasetGenerator {
@@ -94,6 +94,7 @@ public final class DatasetGenerator {
     private final long[] registered;
     private final long[] deleted;
     private final int[] holders;
+    private final long[] firstUpload;
     private final int[] sizes;
     private final Book viewer;
     private final Book other;
@@ -109,6 +110,8 @@ public final class DatasetGenerator {
       this.registered = new long[pop.accounts];
       this.deleted = new long[pop.accounts];
       this.holders = new int[pop.persons];
+      this.firstUpload = new long[pop.accounts];
+      Arrays.fill(firstUpload, CsvOut.NONE);
       this.sizes = new int[pop.accounts];
       this.viewer = new Book(pop.persons);
       this.other = new Book(pop.persons);
@@ -168,6 +171,9 @@ public final class DatasetGenerator {
         holders[p]++;
         long up =
             rng.nextInt(100) < 80 ? first : first + (long) (rng.nextDouble() * (limit - first));
+        if (p < pop.accounts) {
+          firstUpload[p] = Math.min(firstUpload[p], up);
+        }
         long del = CsvOut.NONE;
         if (limit - up > 1 && rng.nextDouble() < config.deletedEntryShare()) {
           del = up + 1 + (long) (rng.nextDouble() * (limit - up - 1));
@@ -316,6 +322,7 @@ public final class DatasetGenerator {
     DatasetShape shape() {
       long users = 0;
       long shadows = 0;
+      long shadowsHeldOnce = 0;
       long over100 = 0;
       long over1000 = 0;
       int[] top = new int[10];
@@ -328,6 +335,7 @@ public final class DatasetGenerator {
           users++;
         } else {
           shadows++;
+          shadowsHeldOnce += h == 1 ? 1 : 0;
         }
         over100 += h >= 100 ? 1 : 0;
         over1000 += h >= 1000 ? 1 : 0;
@@ -352,11 +360,13 @@ public final class DatasetGenerator {
           config.defaultRegion(),
           pop.accounts,
           deletedAccounts,
+          uploadedBeforeRegistration(),
           uploadRows,
           distinct,
           users,
           shadows,
           distinct == 0 ? 0 : (double) shadows / distinct,
+          shadowsHeldOnce,
           phonebookSizes(),
           sample[1] == 0 ? 0 : (double) sample[0] / sample[1],
           sample[2],
@@ -366,6 +376,14 @@ public final class DatasetGenerator {
           consentRows,
           recommendationRows,
           byStrategy);
+    }
+
+    private long uploadedBeforeRegistration() {
+      long n = 0;
+      for (int a = 0; a < pop.accounts; a++) {
+        n += firstUpload[a] < registered[a] ? 1 : 0;
+      }
+      return n;
     }
 
     private DatasetShape.PhonebookSizes phonebookSizes() {

@@ -14,12 +14,15 @@ import java.util.Map;
  * @param defaultRegion the region of the numbers
  * @param accounts the accounts written
  * @param deletedAccounts the accounts with a {@code deleted_at}
+ * @param uploadedBeforeRegistration the accounts whose number someone uploaded before they
+ *     registered
  * @param uploadRows the rows of {@code contacts.csv}: entries, duplicates, re-uploads, junk,
  *     service numbers and own numbers
  * @param distinctNumbers the distinct personal numbers in uploads
  * @param userNumbers those that belong to an account
  * @param shadowNumbers those that belong to no account
  * @param shadowShare {@code shadowNumbers / distinctNumbers}
+ * @param shadowNumbersHeldOnce the shadow numbers held by exactly one account
  * @param phonebookSizes the distribution of distinct persons per phonebook
  * @param reciprocity of the account-to-account holds of the sampled accounts, the share that is
  *     returned (the other account holds the holder's number too)
@@ -36,11 +39,13 @@ public record DatasetShape(
     String defaultRegion,
     int accounts,
     long deletedAccounts,
+    long uploadedBeforeRegistration,
     long uploadRows,
     long distinctNumbers,
     long userNumbers,
     long shadowNumbers,
     double shadowShare,
+    long shadowNumbersHeldOnce,
     PhonebookSizes phonebookSizes,
     double reciprocity,
     int reciprocitySample,

@@ -12,19 +12,26 @@ import java.util.SplittableRandom;
 /**
  * The people of a synthetic dataset and who holds whose number.
  *
- * <p>Persons {@code 0 .. accounts-1} have accounts, the others are non-users. Every person has a
- * unique number, a log-normal phonebook size (for non-users: how sociable they are) and a place in
- * a global order (a seeded affine permutation). The global order is cut into cities of {@value
- * #CITY} places; each person belongs to one family (a run of 1-8 places in the global order), one
- * workplace (8-120) and one school or circle of friends (20-200), the last two runs of a per-city
- * shuffled order. Two members of one community are tied with a probability of the community type
- * times the sociability ({@code min(1, size / median)}) of each, decided by a hash of the unordered
- * pair, so ties are symmetric; each side keeps the other's number with probability {@value #KEEP}.
+ * <p>Persons {@code 0 .. accounts-1} have accounts, the others are non-users. Most non-users are
+ * community members like the account holders; the rest, outsiders, belong to no community: each is
+ * drawn into phonebooks about once (held by 0, 1, 2... accounts, Poisson), and they make about
+ * {@value #OUTSIDER_SHARE} of the held shadow numbers, the long tail of a shadow-profile
+ * distribution. Every person has a unique number.
+ *
+ * <p>Every community member has a log-normal phonebook size (for non-users: how sociable they are)
+ * and a place in a global order (a seeded affine permutation). The global order is cut into cities
+ * of {@value #CITY} places; each member belongs to one family (a run of 1-8 places in the global
+ * order), one workplace (8-120) and one school or circle of friends (20-200), the last two runs of
+ * a per-city shuffled order. Two members of one community are tied with a probability of the
+ * community type times the sociability ({@code min(1, size / median)}) of each, decided by a hash
+ * of the unordered pair, so ties are symmetric; each side keeps the other's number with probability
+ * {@value #KEEP}.
  *
  * <p>An account's phonebook takes its community ties up to {@value #COMMUNITY_SHARE} of its size, a
- * few hubs (clinics, shops: one person in 300 accounts, drawn by capped Pareto weights, so that the
- * big ones are held by thousands), and fills the rest with long-range ties: mostly people of the
- * same city, some from anywhere. Community ties are mostly returned, long-range ties rarely.
+ * few hubs (clinics, shops: one non-user per 300 accounts, drawn by Pareto(2) weights, so that the
+ * big ones are held by thousands), its outsiders, and fills the rest with long-range ties: mostly
+ * people of the same city, some from anywhere. Community ties are mostly returned, long-range ties
+ * rarely.
  *
  * <p>A phonebook is a pure function of the seed and the account, so that it can be made again at
  * any time (to answer "does C hold V?") without keeping the contact graph in memory. Memory is two
@@ -43,6 +50,7 @@ final class Population {
   private static final double COMMUNITY_SHARE = 0.8;
   private static final double HUB_SHARE = 0.04;
   private static final int LOCAL_PERCENT = 70;
+  private static final double OUTSIDER_SHARE = 0.3;
   private static final int MAX_BLOCK = 200;
   private static final int[] FAMILY_PERCENT = {8, 17, 25, 25, 12, 7, 4, 2};
 
@@ -58,6 +66,8 @@ final class Population {
 
   final int accounts;
   final int persons;
+  private final int community;
+  private final double outsidersPerBook;
   final NumberPlan plan;
   private final long seed;
   private final long[] numbers;
@@ -78,41 +88,44 @@ final class Population {
   Population(GeneratorConfig config) {
     this.seed = config.seed();
     this.accounts = config.accounts();
-    long total = Math.round(accounts / (1 - config.shadowShare()));
-    this.persons = (int) Math.max(accounts, total);
+    double shadows = accounts * config.shadowShare() / (1 - config.shadowShare());
+    int outsiders = (int) Math.round(shadows * OUTSIDER_SHARE / (1 - StrictMath.exp(-1)));
+    this.community = accounts + (int) Math.round(shadows * (1 - OUTSIDER_SHARE));
+    this.persons = community + outsiders;
+    this.outsidersPerBook = (double) outsiders / accounts;
     this.plan = NumberPlan.forRegion(config.defaultRegion());
     this.numbers = numbers(plan, persons, seed);
-    Affine global = Affine.random(persons, new SplittableRandom(hash(seed, SALT_GLOBAL, 0)));
-    int lastCity = persons % CITY == 0 ? CITY : persons % CITY;
+    Affine global = Affine.random(community, new SplittableRandom(hash(seed, SALT_GLOBAL, 0)));
+    int lastCity = community % CITY == 0 ? CITY : community % CITY;
     for (int t = 0; t < TYPES; t++) {
       SplittableRandom r = new SplittableRandom(hash(seed, SALT_ORDER, t));
       long mul = BigInteger.valueOf(CITY + r.nextInt(CITY)).nextProbablePrime().longValue();
       long add = r.nextLong(CITY);
-      Affine full = Affine.of(mul, add, Math.min(CITY, persons));
+      Affine full = Affine.of(mul, add, Math.min(CITY, community));
       Affine last = Affine.of(mul, add, lastCity);
-      order[t] = new int[persons];
-      place[t] = new int[persons];
-      for (int o = 0; o < persons; o++) {
+      order[t] = new int[community];
+      place[t] = new int[community];
+      for (int o = 0; o < community; o++) {
         long g = o;
         if (t != FAMILY) {
           long cityStart = o / CITY * CITY;
-          g = cityStart + (persons - cityStart < CITY ? last : full).apply(o - cityStart);
+          g = cityStart + (community - cityStart < CITY ? last : full).apply(o - cityStart);
         }
         int person = (int) global.invert(g);
         order[t][o] = person;
         place[t][person] = o;
       }
-      starts[t] = blocks(t, persons, new SplittableRandom(hash(seed, SALT_BLOCKS, t)));
+      starts[t] = blocks(t, community, new SplittableRandom(hash(seed, SALT_BLOCKS, t)));
       tieScale[t] = TIE[t] * (1L << 53);
     }
-    int hubCount = Math.max(1, Math.min(Math.max(5, accounts / 300), persons / 10));
+    int hubCount = Math.max(1, Math.min(Math.max(5, accounts / 300), community / 10));
     this.hubs = pickHubs(hubCount, new SplittableRandom(hash(seed, SALT_HUBS, 0)));
     this.hubProb = new double[hubCount];
     this.hubAlias = new int[hubCount];
     SplittableRandom weights = new SplittableRandom(hash(seed, SALT_HUBS, 1));
     double[] w = new double[hubCount];
     for (int i = 0; i < hubCount; i++) {
-      w[i] = Math.min(50, StrictMath.pow(1 - weights.nextDouble(), -1 / 1.5));
+      w[i] = Math.min(1000, 1 / StrictMath.sqrt(1 - weights.nextDouble()));
     }
     alias(w, hubProb, hubAlias);
     this.hubsSorted = hubs.clone();
@@ -120,8 +133,8 @@ final class Population {
     this.logMedian = StrictMath.log(config.meanPhonebook()) - SIGMA * SIGMA / 2;
     this.maxBook = (int) Math.min(config.maxPhonebook(), persons - 1L);
     this.perMedian = 1 / StrictMath.exp(logMedian);
-    this.target = new int[persons];
-    for (int p = 0; p < persons; p++) {
+    this.target = new int[community];
+    for (int p = 0; p < community; p++) {
       target[p] = targetSize(new SplittableRandom(hash(seed, SALT_TARGET, p)));
     }
   }
@@ -141,6 +154,11 @@ final class Population {
     return hash(seed, SALT_NUMBERS, person);
   }
 
+  /** Whether a person belongs to communities (outsiders do not). */
+  boolean inCommunity(int person) {
+    return person < community;
+  }
+
   /**
    * Writes the members of a person's community of a type (the person included) into {@code out}.
    *
@@ -153,7 +171,7 @@ final class Population {
       b = -b - 2;
     }
     int from = s[b];
-    int to = b + 1 < s.length ? s[b + 1] : persons;
+    int to = b + 1 < s.length ? s[b + 1] : community;
     System.arraycopy(order[type], from, out, 0, to - from);
     return to - from;
   }
@@ -201,13 +219,16 @@ final class Population {
         book.add(h);
       }
     }
+    for (int k = poisson(rng, outsidersPerBook); k > 0; k--) {
+      book.add(community + rng.nextInt(persons - community));
+    }
     int cityStart = place[FAMILY][account] / CITY * CITY;
-    int citySize = Math.min(CITY, persons - cityStart);
+    int citySize = Math.min(CITY, community - cityStart);
     for (int attempts = 4 * wanted + 16; book.size() < wanted && attempts > 0; attempts--) {
       int p =
           rng.nextInt(100) < LOCAL_PERCENT
               ? order[FAMILY][cityStart + rng.nextInt(citySize)]
-              : rng.nextInt(persons);
+              : rng.nextInt(community);
       if (p != account) {
         book.add(p);
       }
@@ -230,12 +251,12 @@ final class Population {
   private int[] pickHubs(int count, SplittableRandom rng) {
     Set<Integer> seen = new HashSet<>();
     int[] out = new int[count];
-    int nonUsers = persons - accounts;
+    int nonUsers = community - accounts;
     for (int n = 0; n < count; ) {
       int p =
           nonUsers > 0 && rng.nextInt(100) < 75
               ? accounts + rng.nextInt(nonUsers)
-              : rng.nextInt(persons);
+              : rng.nextInt(community);
       if (seen.add(p)) {
         out[n++] = p;
       }

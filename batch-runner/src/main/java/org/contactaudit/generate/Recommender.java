@@ -85,6 +85,9 @@ final class Recommender {
       return -1;
     }
     int x = viewer.get(rng.nextInt(viewer.size()));
+    if (!pop.inCommunity(x)) {
+      return -1;
+    }
     int v = viewer.owner();
     for (int i = 0; i < TRIES; i++) {
       int c;

@@ -110,6 +110,8 @@ class DatasetGeneratorTest {
     assertTrue(sizes.p99() > 400 && sizes.max() > 1000, sizes.toString());
     assertTrue(shape.reciprocity() > 0.2 && shape.reciprocity() < 0.8, "" + shape.reciprocity());
     assertTrue(shape.topHolderCounts().get(0) > 300, "hubs " + shape.topHolderCounts());
+    assertTrue(
+        shape.uploadedBeforeRegistration() > 200, "early " + shape.uploadedBeforeRegistration());
     shape.recommendationsByStrategy().forEach((s, n) -> assertTrue(n > 0, s));
   }
 
