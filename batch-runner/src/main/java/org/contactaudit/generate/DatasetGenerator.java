@@ -55,7 +55,7 @@ public final class DatasetGenerator {
   }
 
   /** The file name of an input in this run: {@code name.csv} or {@code name.csv.gz}. */
-  public String fileName(String name) {
+  private String fileName(String name) {
     return name + (config.gzip() ? ".csv.gz" : ".csv");
   }
 
