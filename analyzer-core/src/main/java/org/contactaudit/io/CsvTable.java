@@ -34,7 +34,7 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class CsvTable implements AutoCloseable {
   private static final CSVFormat FORMAT =
-      CSVFormat.RFC4180.builder().setLenientEof(true).setIgnoreEmptyLines(true).get();
+      CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
   private final InputFile file;
   private final Path path;
@@ -66,10 +66,12 @@ final class CsvTable implements AutoCloseable {
     this.records = parser.iterator();
     CSVRecord header;
     try {
-      if (!records.hasNext()) {
-        throw fatal("", name + ": the file is empty; " + expected(), null);
-      }
-      header = records.next();
+      do {
+        if (!records.hasNext()) {
+          throw fatal("", name + ": the file is empty; " + expected(), null);
+        }
+        header = records.next();
+      } while (isBlankLine(header));
     } catch (UncheckedIOException e) {
       throw fatal("", name + ": the header row cannot be parsed (" + e.getMessage() + ")", e);
     }
@@ -162,9 +164,14 @@ final class CsvTable implements AutoCloseable {
     return unknown;
   }
 
-  /** Visits every record; a record whose fields are broken is reported as malformed. */
+  /**
+   * Visits every record; a record whose fields are broken is reported as malformed. Blank lines are
+   * not rows: they are skipped and not counted.
+   */
   void forEach(RowVisitor visitor) {
-    long brokenLine = -1;
+    // Empty lines are read as records (not skipped by the parser) so that the line count stays
+    // right: the line where a record starts is the line after the end of the previous one.
+    boolean inBrokenRow = false;
     while (true) {
       CSVRecord record;
       long start = lineAfterPrevious + 1;
@@ -174,27 +181,41 @@ final class CsvTable implements AutoCloseable {
         }
         record = records.next();
       } catch (UncheckedIOException e) {
-        // A character after a closing quote: the parser stops inside the line. Report the row and
-        // skip what is left of that line, which the parser would return as a record of its own.
-        brokenLine = parser.getCurrentLineNumber() + 1;
+        // A character after a closing quote, or a quote still open at the end of the file: the
+        // parser stops inside the row. Report the row once; the rest of its line comes back as a
+        // record of its own (or fails again) and belongs to the same broken row.
         lineAfterPrevious = parser.getCurrentLineNumber();
-        visitor.malformed(start, "unbalanced or misplaced quotes; quote a whole field as \"...\"");
+        if (!inBrokenRow) {
+          visitor.malformed(
+              start, "unbalanced or misplaced quotes; quote a whole field as \"...\"");
+          inBrokenRow = true;
+        }
         continue;
       }
-      long end = parser.getCurrentLineNumber();
-      lineAfterPrevious = end;
-      if (brokenLine >= 0 && end <= brokenLine) {
+      lineAfterPrevious = parser.getCurrentLineNumber();
+      if (inBrokenRow) {
+        inBrokenRow = false;
         continue;
       }
-      brokenLine = -1;
+      if (isBlankLine(record)) {
+        continue;
+      }
       if (record.size() != width) {
         String detail =
-            record.size() + " fields where the header has " + width + unbalancedQuoteHint(record);
+            record.size()
+                + (record.size() == 1 ? " field" : " fields")
+                + " where the header has "
+                + width
+                + unbalancedQuoteHint(record);
         visitor.malformed(start, detail);
         continue;
       }
       visitor.row(start, record);
     }
+  }
+
+  private static boolean isBlankLine(CSVRecord record) {
+    return record.size() == 0 || (record.size() == 1 && record.get(0).isEmpty());
   }
 
   private static String unbalancedQuoteHint(CSVRecord record) {
