@@ -105,6 +105,11 @@ final class Fixture {
     }
   }
 
+  /** An instant, for readable assertions. */
+  long readTime(String text) {
+    return org.contactaudit.time.Times.parse(text);
+  }
+
   FileSummary summary(InputFile file) {
     for (FileSummary s : input.files()) {
       if (s.file() == file) {
