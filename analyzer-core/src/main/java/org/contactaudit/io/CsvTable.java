@@ -86,13 +86,16 @@ final class CsvTable implements AutoCloseable {
       }
       if (columns.containsKey(column)) {
         throw fatal(
-            column,
-            name + ": line 1, column " + column + ": the column appears twice; keep one of them",
+            shown(column),
+            name
+                + ": line 1, column "
+                + shown(column)
+                + ": the column appears twice; keep one of them",
             null);
       }
       columns.put(column, i);
       if (!known.contains(column)) {
-        unknown.add(column);
+        unknown.add(shown(column));
       }
     }
     for (String required : file.requiredColumns()) {
@@ -103,12 +106,26 @@ final class CsvTable implements AutoCloseable {
                 + ": required column '"
                 + required
                 + "' is missing; found columns: "
-                + String.join(", ", columns.keySet())
+                + String.join(", ", columns.keySet().stream().map(CsvTable::shown).toList())
                 + "; "
                 + expected(),
             null);
       }
     }
+  }
+
+  /**
+   * A header cell as it may be written out. A file without a header row has data in its first line,
+   * maybe a phone number: a cell with three digits or more is never shown.
+   */
+  static String shown(String column) {
+    int digits = 0;
+    for (int i = 0; i < column.length(); i++) {
+      if (Character.isDigit(column.charAt(i))) {
+        digits++;
+      }
+    }
+    return digits >= 3 ? "(a cell that looks like data: is the header row missing?)" : column;
   }
 
   /** Opens a file and reads its header; throws {@link InputException} on any fatal problem. */

@@ -67,6 +67,12 @@ final class Fixture {
     return this;
   }
 
+  /** Leaves a file out. */
+  Fixture without(InputFile file) {
+    texts.remove(file);
+    return this;
+  }
+
   /** Writes the files (as name.csv) and reads them with the given region. */
   AuditInput read(String region) {
     return read(ReadOptions.builder().defaultRegion(region).build());
@@ -92,6 +98,14 @@ final class Fixture {
   static void writeBytes(Path path, byte[] bytes) {
     try {
       Files.write(path, bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void delete(Path path) {
+    try {
+      Files.delete(path);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
