@@ -324,7 +324,8 @@ public final class ContactGraph {
    */
   public int chainBridges(int v, int c, long t, IdBuffer out) {
     out.size = 0;
-    if (!isLive(v, t)) {
+    // A candidate that does not exist at t has a shadow number then: no account W holds C.
+    if (!isLive(v, t) || !isLive(c, t)) {
       return 0;
     }
     int n =
