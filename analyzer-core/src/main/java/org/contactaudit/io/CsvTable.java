@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -198,6 +199,18 @@ final class CsvTable implements AutoCloseable {
         }
         record = records.next();
       } catch (UncheckedIOException e) {
+        if (!(e.getCause() instanceof CSVException)) {
+          // The bytes cannot be read (a truncated .gz, a disk error): retrying would fail forever.
+          throw fatal(
+              "",
+              name
+                  + ": cannot be read after line "
+                  + lineAfterPrevious
+                  + " ("
+                  + e.getCause().getMessage()
+                  + ")",
+              e);
+        }
         // A character after a closing quote, or a quote still open at the end of the file: the
         // parser stops inside the row. Report the row once; the rest of its line comes back as a
         // record of its own (or fails again) and belongs to the same broken row.

@@ -6,6 +6,8 @@ import static org.contactaudit.io.InputFile.CONTACTS;
 import static org.contactaudit.io.InputFile.RECOMMENDATIONS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -107,5 +109,34 @@ class FatalInputTest {
             + " that looks like data: is the header row missing?); expected a header row with"
             + " the columns owner_id, phone (optional: uploaded_at, deleted_at)",
         e.getMessage());
+  }
+
+  @Test
+  void truncatedGzipFileIsFatalInsteadOfARowFault() {
+    StringBuilder text = new StringBuilder("owner_id,phone\n");
+    java.util.Random random = new java.util.Random(3);
+    for (int i = 0; i < 20_000; i++) {
+      text.append("alice,+86138").append(10_000_000 + random.nextInt(89_999_999)).append('\n');
+    }
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+      gz.write(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    byte[] all = bytes.toByteArray();
+    Fixture.writeBytes(
+        dir.resolve("contacts.csv.gz"), java.util.Arrays.copyOf(all, all.length / 2));
+    Fixture f = new Fixture(dir);
+    // Preemptive: the reader used to retry the failing read forever.
+    InputException e =
+        assertTimeoutPreemptively(
+            java.time.Duration.ofSeconds(20),
+            () -> assertThrows(InputException.class, () -> f.read("CN")));
+    assertEquals("contacts.csv.gz", e.file());
+    assertTrue(
+        e.getMessage().matches("contacts\\.csv\\.gz: cannot be read after line \\d+ \\(.+\\)"),
+        e.getMessage());
+    assertEquals(List.of(), f.rejects, "no row is blamed for the broken file");
   }
 }
