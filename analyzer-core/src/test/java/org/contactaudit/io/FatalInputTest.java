@@ -115,7 +115,7 @@ class FatalInputTest {
   void truncatedGzipFileIsFatalInsteadOfARowFault() {
     StringBuilder text = new StringBuilder("owner_id,phone\n");
     java.util.Random random = new java.util.Random(3);
-    for (int i = 0; i < 20_000; i++) {
+    for (int i = 0; i < 3_000; i++) {
       text.append("alice,+86138").append(10_000_000 + random.nextInt(89_999_999)).append('\n');
     }
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
