@@ -156,6 +156,7 @@ public final class DatasetReader {
             if (accountKeys.getLong(existing) == key
                 && registeredAt.getLong(existing) == from
                 && deletedAt.getLong(existing) == to) {
+              row.duplicate();
               return;
             }
             row.reject(
@@ -500,6 +501,11 @@ public final class DatasetReader {
         return false;
       }
       return true;
+    }
+
+    /** Counts the row as a repeat of an earlier one, merged. */
+    void duplicate() {
+      tally.duplicate(1);
     }
 
     void reject(String column, Reason reason, String detail) {

@@ -26,21 +26,33 @@ public final class Times {
    */
   public static final long END_OF_TIME = Long.MAX_VALUE - 1;
 
+  /** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z: the instants {@link #parse} accepts. */
+  private static final long EARLIEST = -62_167_219_200_000L;
+
+  private static final long LATEST = 253_402_300_799_999L;
+
   private Times() {}
 
   /**
    * Parses an ISO-8601 instant ({@code 2020-06-01T10:00:00Z}, an offset is allowed) or a date
-   * ({@code 2020-06-01}, meaning 00:00 UTC) to epoch milliseconds.
+   * ({@code 2020-06-01}, meaning 00:00 UTC) to epoch milliseconds, in the years 0000 to 9999.
    *
    * @throws IllegalArgumentException naming the text when it is neither
    */
   public static long parse(String text) {
     String s = text.strip();
     try {
+      long t;
       if (s.length() == 10) {
-        return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        t = LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+      } else {
+        t = DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(s, Instant::from).toEpochMilli();
       }
-      return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(s, Instant::from).toEpochMilli();
+      // Expanded years could reach the sentinels (NEVER is a valid instant in year 292278994).
+      if (t < EARLIEST || t > LATEST) {
+        throw new DateTimeException("outside years 0000 to 9999");
+      }
+      return t;
     } catch (DateTimeException | ArithmeticException e) {
       throw new IllegalArgumentException(
           "'" + s + "' is not an ISO-8601 instant (2020-06-01T10:00:00Z) or date (2020-06-01)", e);
