@@ -57,4 +57,44 @@ class TimesTest {
     assertEquals("", Times.format(Times.END_OF_TIME));
     assertEquals("2020-06-01T10:00:00Z", Times.format(1_591_005_600_000L));
   }
+
+  @Test
+  void theFastFormsGiveExactlyJavaTimesResults() {
+    java.util.Random rnd = new java.util.Random(42);
+    for (int i = 0; i < 20_000; i++) {
+      String date =
+          String.format(
+              java.util.Locale.ROOT,
+              "%04d-%02d-%02d",
+              rnd.nextInt(10_000),
+              rnd.nextInt(14),
+              rnd.nextInt(33));
+      String instant =
+          date
+              + String.format(
+                  java.util.Locale.ROOT,
+                  "T%02d:%02d:%02dZ",
+                  rnd.nextInt(26),
+                  rnd.nextInt(62),
+                  rnd.nextInt(62));
+      assertSameOutcome(date, () -> java.time.LocalDate.parse(date).toEpochDay() * 86_400_000L);
+      assertSameOutcome(
+          instant,
+          () ->
+              java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME
+                  .parse(instant, java.time.Instant::from)
+                  .toEpochMilli());
+    }
+  }
+
+  private static void assertSameOutcome(String text, java.util.function.LongSupplier reference) {
+    long expected;
+    try {
+      expected = reference.getAsLong();
+    } catch (java.time.DateTimeException e) {
+      assertThrows(IllegalArgumentException.class, () -> Times.parse(text), text);
+      return;
+    }
+    assertEquals(expected, Times.parse(text), text);
+  }
 }
