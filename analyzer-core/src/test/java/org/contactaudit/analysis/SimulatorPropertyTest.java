@@ -2,6 +2,7 @@ package org.contactaudit.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -149,6 +150,9 @@ class SimulatorPropertyTest {
           int number = x;
           assertArrayEquals(expected, actual, () -> s + " probing " + number + " at " + t);
           for (int c : actual) {
+            if (s == Strategy.CONSENT_SAFE && g.isShadow(x, t)) {
+              assertFalse(g.holds(c, x, t), "consent-safe reveals nothing about a shadow number");
+            }
             if (target && g.holds(c, x, t)) {
               revealed[s.ordinal()]++;
               Verdict verdict = fakeAuditor.judge(fake, c, t).verdict();

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
-      "Plays the common \\\"people you may know\\\" strategies (forward, reverse and shared"
+      "Plays the common \"people you may know\" strategies (forward, reverse and shared"
           + " contacts, co-holders, chains) and a consent-safe one on the contact graph at --as-of:"
           + " the top --top-k suggestions for each viewer, judged with the same rules as audit;"
           + " and the probe attack, a fake account that uploads one number, against each.",
