@@ -246,6 +246,43 @@ public final class ContactGraph {
     return n;
   }
 
+  /**
+   * The numbers the account holds at {@code t}, increasing, written to {@code out} without
+   * allocating: time {@code O(degree)}.
+   *
+   * @param out at least {@link #maxDegree()} long
+   * @return how many were written
+   */
+  public int contactsInto(int account, long t, int[] out) {
+    if (!isLive(account, t)) {
+      return 0;
+    }
+    int n = 0;
+    for (int e = fwdOffsets[account], to = fwdOffsets[account + 1]; e < to; e++) {
+      if (entryValid(e, t)) {
+        out[n++] = fwdTargets[e];
+      }
+    }
+    return n;
+  }
+
+  /**
+   * The accounts that hold the number at {@code t}, increasing, written to {@code out} without
+   * allocating: time {@code O(holders)}.
+   *
+   * @param out at least {@link #maxDegree()} long
+   * @return how many were written
+   */
+  public int holdersInto(int number, long t, int[] out) {
+    int n = 0;
+    for (int p = invOffsets[number], to = invOffsets[number + 1]; p < to; p++) {
+      if (holderValid(p, t)) {
+        out[n++] = invHolders[p];
+      }
+    }
+    return n;
+  }
+
   // ---- evidence kernels
 
   /** A buffer large enough for every evidence query on this graph. */
