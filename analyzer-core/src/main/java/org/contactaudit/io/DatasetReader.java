@@ -33,6 +33,7 @@ public final class DatasetReader {
   private final InputPaths paths;
   private final ReadOptions options;
   private final RejectSink sink;
+  private final ReadListener listener;
   private final PhoneDecoder decoder;
   private final List<FileSummary> summaries = new ArrayList<>();
 
@@ -43,10 +44,12 @@ public final class DatasetReader {
   private final LongArrayList accountLines = new LongArrayList();
   private final List<String> accountIds = new ArrayList<>();
 
-  private DatasetReader(InputPaths paths, ReadOptions options, RejectSink sink) {
+  private DatasetReader(
+      InputPaths paths, ReadOptions options, RejectSink sink, ReadListener listener) {
     this.paths = paths;
     this.options = options;
     this.sink = sink;
+    this.listener = listener;
     this.decoder = options.newDecoder();
   }
 
@@ -57,10 +60,21 @@ public final class DatasetReader {
    * @throws InputException when a file or a required column is missing or a file is unreadable
    */
   public static AuditInput read(InputPaths paths, ReadOptions options, RejectSink sink) {
+    return read(paths, options, sink, (file, rows, done) -> {});
+  }
+
+  /**
+   * Reads a run's inputs, telling {@code listener} how far it got.
+   *
+   * @param sink receives each rejected row, in file order
+   * @throws InputException when a file or a required column is missing or a file is unreadable
+   */
+  public static AuditInput read(
+      InputPaths paths, ReadOptions options, RejectSink sink, ReadListener listener) {
     for (InputFile file : InputFile.values()) {
       CsvTable.checkHeader(file, paths.path(file));
     }
-    return new DatasetReader(paths, options, sink).readAll();
+    return new DatasetReader(paths, options, sink, listener).readAll();
   }
 
   private AuditInput readAll() {
@@ -95,7 +109,7 @@ public final class DatasetReader {
 
   private FileTally open(InputFile file) {
     table = CsvTable.open(file, paths.path(file));
-    return new FileTally(file, table.name(), sink);
+    return new FileTally(file, table.name(), sink, listener);
   }
 
   private void readRows(FileTally tally, RowHandler handler) {

@@ -108,7 +108,18 @@ final class AuditJob {
   private AuditInput read(StagedOutput out, AccountNames names) throws IOException {
     try (RejectsWriter rejects = new RejectsWriter(out.file("rejects.csv"), names);
         Progress.Phase phase = progress.start("read", 0)) {
-      AuditInput input = DatasetReader.read(settings.paths(), settings.read(), rejects);
+      AuditInput input =
+          DatasetReader.read(
+              settings.paths(),
+              settings.read(),
+              rejects,
+              (file, rows, done) -> {
+                phase.at(file.fileName(), rows);
+                if (done) {
+                  progress.info(
+                      String.format(Locale.ROOT, "read: %s %,d rows", file.fileName(), rows));
+                }
+              });
       timings.put("read", phase.millis());
       return input;
     }
