@@ -17,10 +17,14 @@ public final class Rules {
   private static final int VIEWER = 0;
   private static final int CANDIDATE = 1;
 
+  /** Up to this many terms, the label lists of every mask are made once (1,024 by default). */
+  private static final int CACHED_TERMS = 12;
+
   private final Policy policy;
   private final ConsentLedger ledger;
   private final boolean acceptDefault;
   private final List<String> terms;
+  private final List<List<String>> labelsByMask;
   private final long shadowBit;
   private final int[][] fixedRole;
   private final int[][] fixedSetting;
@@ -50,6 +54,7 @@ public final class Rules {
     List<String> labels = new ArrayList<>();
     order.forEach(r -> labels.add(r.label()));
     this.terms = List.copyOf(labels);
+    this.labelsByMask = terms.size() <= CACHED_TERMS ? allLabels(terms.size()) : null;
     this.shadowBit = 1L << (order.size() - 1);
 
     int kinds = Kind.values().length;
@@ -188,6 +193,24 @@ public final class Rules {
 
   /** The labels of the bits of a mask, in term order. */
   public List<String> labels(long mask) {
+    if (labelsByMask != null && mask >= 0 && mask < labelsByMask.size()) {
+      return labelsByMask.get((int) mask);
+    }
+    return computeLabels(mask);
+  }
+
+  /**
+   * The labels of every mask of {@code n} terms, made once so that judging allocates no label list.
+   */
+  private List<List<String>> allLabels(int n) {
+    List<List<String>> all = new ArrayList<>(1 << n);
+    for (long mask = 0; mask < 1L << n; mask++) {
+      all.add(computeLabels(mask));
+    }
+    return List.copyOf(all);
+  }
+
+  private List<String> computeLabels(long mask) {
     List<String> out = new ArrayList<>(Long.bitCount(mask));
     for (long m = mask; m != 0; m &= m - 1) {
       out.add(terms.get(Long.numberOfTrailingZeros(m)));

@@ -36,7 +36,13 @@ public final class SortedIntersection {
     return merge(a, aFrom, aTo, b, bFrom, bTo, posA, posB);
   }
 
-  /** The linear merge of two runs: time {@code O(m + n)}. */
+  /**
+   * The linear merge of two runs: time {@code O(m + n)}. Written without data-dependent branches
+   * (the JIT turns the conditional increments into conditional moves when the comparisons are
+   * unpredictable, as they are for interleaved runs of similar length): every step writes the
+   * current positions and counts them only on a match. A write never passes {@code min(m, n)}: once
+   * every element of the shorter run has matched, the loop has ended.
+   */
   public static int merge(
       int[] a, int aFrom, int aTo, int[] b, int bFrom, int bTo, int[] posA, int[] posB) {
     int i = aFrom;
@@ -45,15 +51,11 @@ public final class SortedIntersection {
     while (i < aTo && j < bTo) {
       int x = a[i];
       int y = b[j];
-      if (x < y) {
-        i++;
-      } else if (x > y) {
-        j++;
-      } else {
-        posA[count] = i++;
-        posB[count] = j++;
-        count++;
-      }
+      posA[count] = i;
+      posB[count] = j;
+      count += x == y ? 1 : 0;
+      i += x <= y ? 1 : 0;
+      j += x >= y ? 1 : 0;
     }
     return count;
   }

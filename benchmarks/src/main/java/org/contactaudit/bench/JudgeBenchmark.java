@@ -1,0 +1,254 @@
+package org.contactaudit.bench;
+
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.contactaudit.audit.Auditor;
+import org.contactaudit.audit.Judgment;
+import org.contactaudit.audit.Kind;
+import org.contactaudit.audit.Policy;
+import org.contactaudit.audit.Verdict;
+import org.contactaudit.graph.ContactGraph;
+import org.contactaudit.time.Times;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Judging recommendations (issue 3: at least a million judgments a second on one core, and 20 times
+ * the naive judge). {@code Auditor.judge} and the consent-safe filter {@code Auditor.isConsensual}
+ * beside {@link NaiveJudge}, one judgment per operation, single-threaded, cycling through {@value
+ * #QUERIES} recommendation pairs in a shuffled mixture of five equal parts: a phonebook edge either
+ * way (mutual, forward or reverse), two members of one community (shared contacts), two contacts of
+ * a "shop" account with at least 1,000 entries (co-holders via a hub), a two-step chain {@code V →
+ * W → C}, and two random accounts (mostly unexplained or explained by hub numbers). The setup
+ * checks that both judges agree on every pair (verdict, primary kind, missing consents, counts of
+ * each kind, shadow count; and the filter) and fails otherwise.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+public class JudgeBenchmark {
+  static final int QUERIES = 1 << 16;
+  static final long SHOWN_AT = Times.parse("2020-06-01T10:00:00Z");
+
+  /** The world, both judges and the recommendation pairs. */
+  @State(Scope.Benchmark)
+  public static class World {
+    @Param({"10000", "100000"})
+    int accounts;
+
+    Auditor auditor;
+    NaiveJudge naive;
+    final int[] viewer = new int[QUERIES];
+    final int[] candidate = new int[QUERIES];
+    final String[] viewerId = new String[QUERIES];
+    final String[] candidateId = new String[QUERIES];
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      BenchGraphs.Dataset data = BenchGraphs.generate(accounts, 42);
+      ContactGraph graph = data.graph();
+      auditor = Auditor.of(graph, data.ledger(), Policy.defaults());
+      naive = NaiveJudge.of(data);
+      pairs(data, new SplittableRandom(3), viewer, candidate);
+      for (int q = 0; q < QUERIES; q++) {
+        viewerId[q] = data.accountId(viewer[q]);
+        candidateId[q] = data.accountId(candidate[q]);
+      }
+      System.out.println();
+      System.out.println("[judge] " + agreement(this));
+    }
+  }
+
+  /** The next pair, per thread. */
+  @State(Scope.Thread)
+  public static class Cursor {
+    private int i;
+
+    int next() {
+      i = (i + 1) & (QUERIES - 1);
+      return i;
+    }
+  }
+
+  @Benchmark
+  public Judgment judge(World w, Cursor c) {
+    int i = c.next();
+    return w.auditor.judge(w.viewer[i], w.candidate[i], SHOWN_AT);
+  }
+
+  @Benchmark
+  public boolean isConsensual(World w, Cursor c) {
+    int i = c.next();
+    return w.auditor.isConsensual(w.viewer[i], w.candidate[i], SHOWN_AT);
+  }
+
+  @Benchmark
+  public NaiveJudge.Result naiveJudge(World w, Cursor c) {
+    int i = c.next();
+    return w.naive.judge(w.viewerId[i], w.candidateId[i], SHOWN_AT);
+  }
+
+  @Benchmark
+  public boolean naiveIsConsensual(World w, Cursor c) {
+    int i = c.next();
+    return w.naive.isConsensual(w.viewerId[i], w.candidateId[i], SHOWN_AT);
+  }
+
+  /**
+   * Checks that the auditor and the naive judge agree on every pair.
+   *
+   * @return the mixture of verdicts and kinds, for the log
+   * @throws IllegalStateException on the first pair where they disagree
+   */
+  static String agreement(World w) {
+    Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
+    Map<Kind, Integer> kinds = new EnumMap<>(Kind.class);
+    for (int q = 0; q < QUERIES; q++) {
+      Judgment j = w.auditor.judge(w.viewer[q], w.candidate[q], SHOWN_AT);
+      NaiveJudge.Result expected = w.naive.judge(w.viewerId[q], w.candidateId[q], SHOWN_AT);
+      NaiveJudge.Result actual = NaiveJudge.Result.of(j);
+      if (!expected.equals(actual)) {
+        throw new IllegalStateException(
+            "the judges disagree on "
+                + w.viewerId[q]
+                + " shown "
+                + w.candidateId[q]
+                + ": naive "
+                + expected
+                + ", auditor "
+                + actual);
+      }
+      boolean safe = j.verdict() == Verdict.OK || j.verdict() == Verdict.UNEXPLAINED;
+      if (w.auditor.isConsensual(w.viewer[q], w.candidate[q], SHOWN_AT) != safe
+          || w.naive.isConsensual(w.viewerId[q], w.candidateId[q], SHOWN_AT) != safe) {
+        throw new IllegalStateException(
+            "the consent-safe filters disagree with the verdict " + j.verdict() + " on " + j);
+      }
+      verdicts.merge(j.verdict(), 1, Integer::sum);
+      j.kinds().forEach(k -> kinds.merge(k, 1, Integer::sum));
+    }
+    return "both judges agree on all "
+        + QUERIES
+        + " pairs; verdicts "
+        + verdicts
+        + "; pairs with evidence of each kind "
+        + kinds;
+  }
+
+  /** Fills the pairs: a shuffled mixture of five equal parts (see the class comment). */
+  static void pairs(BenchGraphs.Dataset d, SplittableRandom rnd, int[] viewer, int[] candidate) {
+    int largest = 0;
+    for (int a = 0; a < d.accounts; a++) {
+      largest = Math.max(largest, d.offsets[a + 1] - d.offsets[a]);
+    }
+    IntArrayList shops = new IntArrayList();
+    for (int a = 0; a < d.accounts; a++) {
+      if (d.offsets[a + 1] - d.offsets[a] >= Math.min(1_000, largest)) {
+        shops.add(a);
+      }
+    }
+    int[][] members = members(d);
+    for (int q = 0; q < viewer.length; q++) {
+      int v;
+      int c;
+      switch (q % 5) {
+        case 0:
+          do {
+            v = rnd.nextInt(d.accounts);
+            c = userContact(d, v, rnd);
+          } while (c < 0);
+          if (rnd.nextBoolean()) {
+            int t = v;
+            v = c;
+            c = t;
+          }
+          break;
+        case 1:
+          do {
+            v = rnd.nextInt(d.accounts);
+            int[] circle = members[d.community[v]];
+            c = circle[rnd.nextInt(circle.length)];
+          } while (c == v);
+          break;
+        case 2:
+          do {
+            int shop = shops.getInt(rnd.nextInt(shops.size()));
+            v = userContact(d, shop, rnd);
+            c = userContact(d, shop, rnd);
+          } while (v < 0 || c < 0 || v == c);
+          break;
+        case 3:
+          int w;
+          do {
+            v = rnd.nextInt(d.accounts);
+            w = userContact(d, v, rnd);
+            c = w < 0 ? -1 : userContact(d, w, rnd);
+          } while (c < 0 || c == v);
+          break;
+        default:
+          do {
+            v = rnd.nextInt(d.accounts);
+            c = rnd.nextInt(d.accounts);
+          } while (c == v);
+      }
+      viewer[q] = v;
+      candidate[q] = c;
+    }
+    for (int q = viewer.length - 1; q > 0; q--) {
+      int r = rnd.nextInt(q + 1);
+      int t = viewer[q];
+      viewer[q] = viewer[r];
+      viewer[r] = t;
+      t = candidate[q];
+      candidate[q] = candidate[r];
+      candidate[r] = t;
+    }
+  }
+
+  private static int[][] members(BenchGraphs.Dataset d) {
+    int communities = 0;
+    for (int k : d.community) {
+      communities = Math.max(communities, k + 1);
+    }
+    IntArrayList[] lists = new IntArrayList[communities];
+    for (int k = 0; k < communities; k++) {
+      lists[k] = new IntArrayList();
+    }
+    for (int a = 0; a < d.accounts; a++) {
+      lists[d.community[a]].add(a);
+    }
+    int[][] out = new int[communities][];
+    for (int k = 0; k < communities; k++) {
+      out[k] = lists[k].toIntArray();
+    }
+    return out;
+  }
+
+  /** A random account among those whose numbers {@code a} holds, or {@code -1}. */
+  private static int userContact(BenchGraphs.Dataset d, int a, SplittableRandom rnd) {
+    IntArrayList users = new IntArrayList();
+    for (int e = d.offsets[a]; e < d.offsets[a + 1]; e++) {
+      if (d.entries[e] < d.accounts) {
+        users.add(d.entries[e]);
+      }
+    }
+    return users.isEmpty() ? -1 : users.getInt(rnd.nextInt(users.size()));
+  }
+}

@@ -1,0 +1,308 @@
+package org.contactaudit.bench;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.contactaudit.audit.Judgment;
+import org.contactaudit.audit.Kind;
+import org.contactaudit.audit.Verdict;
+
+/**
+ * The judge a competent engineer would write first from SPEC section 4 with the JDK's collections:
+ * phonebooks as {@code HashMap<String, Set<String>>} (account id to E.164 numbers), the inverted
+ * phonebook the same way, and consent records in a {@code HashMap}. It follows the SPEC literally
+ * (default policy) but looks things up in hash sets and walks the smaller side of each
+ * intersection, rather than scanning everything like the test suite's reference judge: the fair
+ * baseline of {@code JudgeBenchmark}. Untimed phonebooks; consents are read at {@code t}.
+ */
+final class NaiveJudge {
+  /** One consent record. */
+  record Consent(long time, boolean value, boolean byDefault) {}
+
+  /**
+   * One requirement of a kind: whose consent ({@code viewer}, {@code candidate}, {@code bridge}).
+   */
+  private record Requirement(String role, String setting) {
+    String label() {
+      return role + "." + setting;
+    }
+  }
+
+  /** The outcome, in the terms of SPEC section 4. */
+  record Result(
+      Verdict verdict,
+      Kind primary,
+      Set<String> missing,
+      Map<Kind, Integer> consensual,
+      Map<Kind, Integer> nonConsensual,
+      int shadowShared) {
+
+    /** The auditor's judgment in the same terms, to check that both agree. */
+    static Result of(Judgment j) {
+      Map<Kind, Integer> ok = new EnumMap<>(Kind.class);
+      Map<Kind, Integer> bad = new EnumMap<>(Kind.class);
+      for (Kind k : Kind.values()) {
+        ok.put(k, j.consensual(k));
+        bad.put(k, j.nonConsensual(k));
+      }
+      return new Result(
+          j.verdict(),
+          j.primaryKind().orElse(null),
+          new HashSet<>(j.missingConsents()),
+          ok,
+          bad,
+          j.shadowSharedContacts());
+    }
+  }
+
+  private static final Map<Kind, List<Requirement>> REQUIRES = new EnumMap<>(Kind.class);
+
+  static {
+    REQUIRES.put(Kind.MUTUAL, reqs("viewer.contact_upload", "candidate.discoverable_by_phone"));
+    REQUIRES.put(Kind.FORWARD, reqs("viewer.contact_upload", "candidate.discoverable_by_phone"));
+    REQUIRES.put(
+        Kind.REVERSE,
+        reqs(
+            "candidate.contact_upload",
+            "candidate.suggest_to_contacts",
+            "viewer.discoverable_by_phone"));
+    REQUIRES.put(
+        Kind.SHARED_CONTACT,
+        reqs(
+            "viewer.contact_upload",
+            "candidate.contact_upload",
+            "candidate.contacts_for_others",
+            "bridge.discoverable_by_phone"));
+    REQUIRES.put(
+        Kind.CO_HOLDER,
+        reqs(
+            "bridge.contact_upload",
+            "bridge.contacts_for_others",
+            "viewer.discoverable_by_phone",
+            "candidate.discoverable_by_phone"));
+    REQUIRES.put(
+        Kind.CHAIN,
+        reqs(
+            "viewer.contact_upload",
+            "bridge.contact_upload",
+            "bridge.contacts_for_others",
+            "candidate.discoverable_by_phone"));
+  }
+
+  private static List<Requirement> reqs(String... labels) {
+    List<Requirement> out = new ArrayList<>();
+    for (String label : labels) {
+      int dot = label.indexOf('.');
+      out.add(new Requirement(label.substring(0, dot), label.substring(dot + 1)));
+    }
+    return List.copyOf(out);
+  }
+
+  private final Map<String, Set<String>> phonebooks;
+  private final Map<String, Set<String>> holders;
+  private final Map<String, String> phoneOf;
+  private final Map<String, String> ownerOf;
+  private final Map<String, Map<String, List<Consent>>> consents;
+
+  private NaiveJudge(
+      Map<String, Set<String>> phonebooks,
+      Map<String, Set<String>> holders,
+      Map<String, String> phoneOf,
+      Map<String, String> ownerOf,
+      Map<String, Map<String, List<Consent>>> consents) {
+    this.phonebooks = phonebooks;
+    this.holders = holders;
+    this.phoneOf = phoneOf;
+    this.ownerOf = ownerOf;
+    this.consents = consents;
+  }
+
+  /** The naive judge over a synthetic world, its maps built the obvious way. */
+  static NaiveJudge of(BenchGraphs.Dataset d) {
+    Map<String, Set<String>> phonebooks = d.phonebooks();
+    Map<String, String> phoneOf = new HashMap<>();
+    Map<String, String> ownerOf = new HashMap<>();
+    for (int a = 0; a < d.accounts; a++) {
+      phoneOf.put(d.accountId(a), d.e164(a));
+      ownerOf.put(d.e164(a), d.accountId(a));
+    }
+    Map<String, Map<String, List<Consent>>> consents = new HashMap<>();
+    for (int i = 0; i < d.consentAccount.length; i++) {
+      consents
+          .computeIfAbsent(d.accountId(d.consentAccount[i]), k -> new HashMap<>())
+          .computeIfAbsent(BenchGraphs.SETTINGS.get(d.consentSetting[i]), k -> new ArrayList<>())
+          .add(new Consent(d.consentTime[i], d.consentValue[i], d.consentDefault[i]));
+    }
+    // Stable: of records with the same time, the later row stays later and wins.
+    consents.values().forEach(m -> m.values().forEach(l -> l.sort(BY_TIME)));
+    return new NaiveJudge(
+        phonebooks, BenchGraphs.Dataset.holders(phonebooks), phoneOf, ownerOf, consents);
+  }
+
+  private static final Comparator<Consent> BY_TIME = Comparator.comparingLong(Consent::time);
+
+  /** Judges "{@code v} was shown {@code c} at {@code t}". */
+  Result judge(String v, String c, long t) {
+    Tally tally = new Tally();
+    gather(v, c, t, tally, false);
+    return tally.result();
+  }
+
+  /** Whether no piece of evidence is non-consensual; stops at the first that is. */
+  boolean isConsensual(String v, String c, long t) {
+    return !gather(v, c, t, new Tally(), true);
+  }
+
+  /** Finds the evidence; returns whether it stopped early on a non-consensual piece. */
+  private boolean gather(String v, String c, long t, Tally tally, boolean stopEarly) {
+    String pv = phoneOf.get(v);
+    String pc = phoneOf.get(c);
+    Set<String> bookV = phonebooks.getOrDefault(v, Set.of());
+    Set<String> bookC = phonebooks.getOrDefault(c, Set.of());
+    boolean forward = bookV.contains(pc);
+    boolean reverse = bookC.contains(pv);
+    if (forward || reverse) {
+      Kind kind = forward && reverse ? Kind.MUTUAL : forward ? Kind.FORWARD : Kind.REVERSE;
+      if (!piece(tally, kind, v, c, null, t) && stopEarly) {
+        return true;
+      }
+    }
+    // SHARED_CONTACT: numbers x that both hold, other than their own.
+    Set<String> small = bookV.size() <= bookC.size() ? bookV : bookC;
+    Set<String> large = small == bookV ? bookC : bookV;
+    for (String x : small) {
+      if (x.equals(pv) || x.equals(pc) || !large.contains(x)) {
+        continue;
+      }
+      String owner = ownerOf.get(x);
+      boolean ok;
+      if (owner == null) {
+        tally.shadowShared++;
+        ok = shadowPiece(tally, v, c, t);
+      } else {
+        ok = piece(tally, Kind.SHARED_CONTACT, v, c, owner, t);
+      }
+      if (!ok && stopEarly) {
+        return true;
+      }
+    }
+    // CHAIN: V holds W's number and W holds C's number.
+    Set<String> holdersC = holders.getOrDefault(pc, Set.of());
+    if (holdersC.size() <= bookV.size()) {
+      for (String w : holdersC) {
+        if (!w.equals(v) && !w.equals(c) && bookV.contains(phoneOf.get(w))) {
+          if (!piece(tally, Kind.CHAIN, v, c, w, t) && stopEarly) {
+            return true;
+          }
+        }
+      }
+    } else {
+      for (String x : bookV) {
+        String w = ownerOf.get(x);
+        if (w != null && !w.equals(v) && !w.equals(c) && holdersC.contains(w)) {
+          if (!piece(tally, Kind.CHAIN, v, c, w, t) && stopEarly) {
+            return true;
+          }
+        }
+      }
+    }
+    // CO_HOLDER: W holds both their numbers.
+    Set<String> holdersV = holders.getOrDefault(pv, Set.of());
+    Set<String> fewer = holdersV.size() <= holdersC.size() ? holdersV : holdersC;
+    Set<String> more = fewer == holdersV ? holdersC : holdersV;
+    for (String w : fewer) {
+      if (!w.equals(v) && !w.equals(c) && more.contains(w)) {
+        if (!piece(tally, Kind.CO_HOLDER, v, c, w, t) && stopEarly) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Adds one piece of evidence; returns whether it is consensual. */
+  private boolean piece(Tally tally, Kind kind, String v, String c, String bridge, long t) {
+    boolean ok = true;
+    for (Requirement r : REQUIRES.get(kind)) {
+      String who = r.role().equals("viewer") ? v : r.role().equals("candidate") ? c : bridge;
+      if (!granted(who, r.setting(), t)) {
+        ok = false;
+        tally.missing(kind).add(r.label());
+      }
+    }
+    tally.count(kind, ok);
+    return ok;
+  }
+
+  /** A shared contact that is a shadow number: never consensual. */
+  private boolean shadowPiece(Tally tally, String v, String c, long t) {
+    for (Requirement r : REQUIRES.get(Kind.SHARED_CONTACT)) {
+      if (!r.role().equals("bridge")
+          && !granted(r.role().equals("viewer") ? v : c, r.setting(), t)) {
+        tally.missing(Kind.SHARED_CONTACT).add(r.label());
+      }
+    }
+    tally.missing(Kind.SHARED_CONTACT).add("bridge.shadow");
+    tally.count(Kind.SHARED_CONTACT, false);
+    return false;
+  }
+
+  /** The latest record at or before {@code t}; granted when true and not set by default. */
+  private boolean granted(String account, String setting, long t) {
+    List<Consent> records = consents.getOrDefault(account, Map.of()).get(setting);
+    if (records == null) {
+      return false;
+    }
+    Consent latest = null;
+    for (Consent r : records) {
+      if (r.time() <= t) {
+        latest = r;
+      }
+    }
+    return latest != null && latest.value() && !latest.byDefault();
+  }
+
+  /** The evidence found so far. */
+  private static final class Tally {
+    final int[] consensual = new int[Kind.values().length];
+    final int[] nonConsensual = new int[Kind.values().length];
+    final Map<Kind, Set<String>> missing = new EnumMap<>(Kind.class);
+    int shadowShared;
+
+    Set<String> missing(Kind kind) {
+      return missing.computeIfAbsent(kind, k -> new HashSet<>());
+    }
+
+    void count(Kind kind, boolean ok) {
+      (ok ? consensual : nonConsensual)[kind.ordinal()]++;
+    }
+
+    Result result() {
+      int all = 0;
+      int bad = 0;
+      Kind primary = null;
+      Map<Kind, Integer> ok = new EnumMap<>(Kind.class);
+      Map<Kind, Integer> notOk = new EnumMap<>(Kind.class);
+      for (Kind k : Kind.values()) {
+        all += consensual[k.ordinal()] + nonConsensual[k.ordinal()];
+        bad += nonConsensual[k.ordinal()];
+        if (primary == null && nonConsensual[k.ordinal()] > 0) {
+          primary = k;
+        }
+        ok.put(k, consensual[k.ordinal()]);
+        notOk.put(k, nonConsensual[k.ordinal()]);
+      }
+      Verdict verdict =
+          all == 0
+              ? Verdict.UNEXPLAINED
+              : bad == 0 ? Verdict.OK : bad == all ? Verdict.LEAK : Verdict.AT_RISK;
+      Set<String> primaryMissing = primary == null ? Set.of() : missing.get(primary);
+      return new Result(verdict, primary, primaryMissing, ok, notOk, shadowShared);
+    }
+  }
+}
