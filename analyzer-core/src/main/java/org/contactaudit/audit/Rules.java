@@ -11,7 +11,9 @@ import org.contactaudit.consent.ConsentLedger;
  *
  * <p>A missing consent is a bit: bit {@code i} is the requirement {@code terms().get(i)}, in the
  * order viewer, candidate, bridge, then {@code bridge.shadow}. A piece is consensual when its mask
- * is zero. Immutable and thread-safe; every method is allocation-free but {@link #decide}.
+ * is zero. Consents are read through {@link ConsentStates}: one bit mask an account and instant, so
+ * a bridge costs one memory access and a few mask tests. Immutable and thread-safe; every method is
+ * allocation-free but {@link #decide}.
  */
 public final class Rules {
   private static final int VIEWER = 0;
@@ -26,10 +28,11 @@ public final class Rules {
   private final List<String> terms;
   private final List<List<String>> labelsByMask;
   private final long shadowBit;
+  private final ConsentStates states;
   private final int[][] fixedRole;
-  private final int[][] fixedSetting;
+  private final int[][] fixedSettingBit;
   private final long[][] fixedBit;
-  private final int[][] bridgeSetting;
+  private final int[][] bridgeSettingBit;
   private final long[][] bridgeBit;
 
   private Rules(Policy policy, ConsentLedger ledger) {
@@ -57,11 +60,24 @@ public final class Rules {
     this.labelsByMask = terms.size() <= CACHED_TERMS ? allLabels(terms.size()) : null;
     this.shadowBit = 1L << (order.size() - 1);
 
+    // Every setting the policy reads gets one bit of the consent states.
+    List<String> read = new ArrayList<>();
+    for (Requirement r : order) {
+      if (!r.equals(Policy.SHADOW_BRIDGE) && !read.contains(r.setting())) {
+        read.add(r.setting());
+      }
+    }
+    int[] ledgerSettings = new int[read.size()];
+    for (int i = 0; i < ledgerSettings.length; i++) {
+      ledgerSettings[i] = ledger.settingIndex(policy.settingName(read.get(i)));
+    }
+    this.states = new ConsentStates(ledger, ledgerSettings, acceptDefault);
+
     int kinds = Kind.values().length;
     fixedRole = new int[kinds][];
-    fixedSetting = new int[kinds][];
+    fixedSettingBit = new int[kinds][];
     fixedBit = new long[kinds][];
-    bridgeSetting = new int[kinds][];
+    bridgeSettingBit = new int[kinds][];
     bridgeBit = new long[kinds][];
     for (Kind kind : Kind.values()) {
       List<Requirement> fixed = new ArrayList<>();
@@ -71,19 +87,19 @@ public final class Rules {
       }
       int k = kind.ordinal();
       fixedRole[k] = new int[fixed.size()];
-      fixedSetting[k] = new int[fixed.size()];
+      fixedSettingBit[k] = new int[fixed.size()];
       fixedBit[k] = new long[fixed.size()];
       for (int i = 0; i < fixed.size(); i++) {
         Requirement r = fixed.get(i);
         fixedRole[k][i] = r.role() == Role.VIEWER ? VIEWER : CANDIDATE;
-        fixedSetting[k][i] = ledger.settingIndex(policy.settingName(r.setting()));
+        fixedSettingBit[k][i] = 1 << read.indexOf(r.setting());
         fixedBit[k][i] = 1L << order.indexOf(r);
       }
-      bridgeSetting[k] = new int[bridge.size()];
+      bridgeSettingBit[k] = new int[bridge.size()];
       bridgeBit[k] = new long[bridge.size()];
       for (int i = 0; i < bridge.size(); i++) {
         Requirement r = bridge.get(i);
-        bridgeSetting[k][i] = ledger.settingIndex(policy.settingName(r.setting()));
+        bridgeSettingBit[k][i] = 1 << read.indexOf(r.setting());
         bridgeBit[k][i] = 1L << order.indexOf(r);
       }
     }
@@ -113,11 +129,13 @@ public final class Rules {
   public long fixedMissing(Kind kind, int viewer, int candidate, long t) {
     int k = kind.ordinal();
     int[] roles = fixedRole[k];
-    int[] settings = fixedSetting[k];
+    int[] settings = fixedSettingBit[k];
+    int viewerGrants = states.at(viewer, t);
+    int candidateGrants = states.at(candidate, t);
     long missing = 0;
     for (int i = 0; i < roles.length; i++) {
-      int account = roles[i] == VIEWER ? viewer : candidate;
-      if (!ledger.granted(account, settings[i], t, acceptDefault)) {
+      int grants = roles[i] == VIEWER ? viewerGrants : candidateGrants;
+      if ((grants & settings[i]) == 0) {
         missing |= fixedBit[k][i];
       }
     }
@@ -135,10 +153,11 @@ public final class Rules {
       return shadowBit;
     }
     int k = kind.ordinal();
-    int[] settings = bridgeSetting[k];
+    int[] settings = bridgeSettingBit[k];
+    int grants = states.at(bridge, t);
     long missing = 0;
     for (int i = 0; i < settings.length; i++) {
-      if (!ledger.granted(bridge, settings[i], t, acceptDefault)) {
+      if ((grants & settings[i]) == 0) {
         missing |= bridgeBit[k][i];
       }
     }

@@ -98,6 +98,18 @@ public final class ConsentLedger {
     return false;
   }
 
+  /**
+   * The times of the records of one account and setting, increasing ({@link
+   * org.contactaudit.time.Times#ALWAYS} for an unknown time); empty for an unknown setting.
+   */
+  public long[] recordTimes(int account, int setting) {
+    if (setting < 0) {
+      return new long[0];
+    }
+    int pair = account * settings.size() + setting;
+    return java.util.Arrays.copyOfRange(times, offsets[pair], offsets[pair + 1]);
+  }
+
   private int recordAt(int account, int setting, long t) {
     if (setting < 0 || account < 0 || account >= accounts) {
       return -1;

@@ -1,0 +1,79 @@
+package org.contactaudit.audit;
+
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
+import it.unimi.dsi.fastutil.longs.LongArrays;
+import org.contactaudit.consent.ConsentLedger;
+import org.contactaudit.time.Times;
+
+/**
+ * The consents a policy reads, per account, as a timeline of bit masks: bit {@code i} of a state is
+ * whether the account grants setting {@code i} of {@code settings} (under the policy's view of
+ * defaults) from that state's time on. A lookup reads one short run of one account instead of one
+ * ledger timeline per setting: the judge checks a bridge with one memory access and a mask test.
+ *
+ * <p>Built from the ledger in {@code O(R log R)} for {@code R} records; 12 bytes a state and 4 an
+ * account. Immutable and thread-safe.
+ */
+final class ConsentStates {
+  private final int[] offsets;
+  private final long[] times;
+  private final int[] masks;
+
+  /**
+   * @param settings the ledger indices of the settings, one bit each (at most 31; -1 for a setting
+   *     the ledger never names, whose bit is never set)
+   */
+  ConsentStates(ConsentLedger ledger, int[] settings, boolean acceptDefault) {
+    if (settings.length > 31) {
+      throw new IllegalArgumentException("at most 31 settings, got " + settings.length);
+    }
+    int accounts = ledger.accountCount();
+    offsets = new int[accounts + 1];
+    LongArrayList allTimes = new LongArrayList(accounts * 2);
+    IntArrayList allMasks = new IntArrayList(accounts * 2);
+    LongArrayList changes = new LongArrayList();
+    for (int a = 0; a < accounts; a++) {
+      changes.clear();
+      changes.add(Times.ALWAYS);
+      for (int s : settings) {
+        changes.addElements(changes.size(), ledger.recordTimes(a, s));
+      }
+      long[] t = changes.elements();
+      int n = changes.size();
+      LongArrays.quickSort(t, 0, n);
+      for (int i = 0; i < n; i++) {
+        if (i > 0 && t[i] == t[i - 1]) {
+          continue;
+        }
+        int mask = 0;
+        for (int b = 0; b < settings.length; b++) {
+          if (ledger.granted(a, settings[b], t[i], acceptDefault)) {
+            mask |= 1 << b;
+          }
+        }
+        allTimes.add(t[i]);
+        allMasks.add(mask);
+      }
+      offsets[a + 1] = allTimes.size();
+    }
+    times = allTimes.toLongArray();
+    masks = allMasks.toIntArray();
+  }
+
+  /**
+   * The granted settings of {@code account} at {@code t}, as bits; none for an account outside the
+   * ledger (a hypothetical one, such as the fake account of a probe, whose id is negative).
+   */
+  int at(int account, long t) {
+    if (account < 0 || account >= offsets.length - 1) {
+      return 0;
+    }
+    int i = offsets[account + 1] - 1;
+    // The first state of every account is at ALWAYS <= t, so the scan stops there at the latest.
+    while (times[i] > t) {
+      i--;
+    }
+    return masks[i];
+  }
+}
