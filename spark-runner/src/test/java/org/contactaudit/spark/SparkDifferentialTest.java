@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.spark.sql.SparkSession;
 import org.contactaudit.audit.Auditor;
 import org.contactaudit.audit.Judgment;
 import org.contactaudit.audit.Policy;
@@ -27,6 +28,8 @@ import org.contactaudit.output.AccountNames;
 import org.contactaudit.output.RejectsWriter;
 import org.contactaudit.output.SummaryWriter;
 import org.contactaudit.output.VerdictsWriter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +44,32 @@ class SparkDifferentialTest {
 
   @TempDir Path dir;
 
+  private static SparkSession spark;
+
+  /**
+   * One local session for the test, with settings for tiny data: two partitions, no whole-stage
+   * code generation (compiling each query costs more than running it here), no UI. The job uses it
+   * as it would a session of spark-submit.
+   */
+  @BeforeAll
+  static void startSpark() {
+    spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("contact-audit-test")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "2")
+            .config(
+                "spark.sql.warehouse.dir",
+                System.getProperty("java.io.tmpdir") + "/spark-warehouse")
+            .getOrCreate();
+  }
+
+  @AfterAll
+  static void stopSpark() {
+    spark.stop();
+  }
+
   @Test
   void sparkAndSingleMachineAgree() throws IOException {
     Path input = dir.resolve("in");
@@ -54,8 +83,7 @@ class SparkDifferentialTest {
               "--out", out.toString(),
               "--default-region", "CN",
               "--as-of", "2021-01-01T00:00:00Z",
-              "--master", "local[2]",
-              "--partitions", "4"
+              "--partitions", "2"
             },
             Map.of(SparkAuditJob.KEY_VARIABLE, KEY));
     assertEquals(0, code);
@@ -95,6 +123,16 @@ class SparkDifferentialTest {
     assertEquals(expectedRejects, rows(out.resolve("rejects.csv"), RejectsWriter.header()));
 
     JsonNode summary = SummaryWriter.mapper().readTree(out.resolve("summary.json").toFile());
+    for (String verdict : List.of("OK", "AT_RISK", "LEAK", "UNEXPLAINED")) {
+      assertTrue(
+          summary.get("verdicts").get("counts").get(verdict).asLong() > 20,
+          verdict + " is too rare to compare: " + summary.get("verdicts"));
+    }
+    for (String kind : List.of("REVERSE", "SHARED_CONTACT", "CHAIN", "CO_HOLDER", "FORWARD")) {
+      assertTrue(
+          summary.get("verdicts").get("kinds").get(kind).asLong() > 20,
+          kind + " is too rare to compare: " + summary.get("verdicts"));
+    }
     JsonNode inputs = summary.get("inputs");
     assertEquals(expected.files().size(), inputs.size());
     for (int i = 0; i < inputs.size(); i++) {

@@ -102,7 +102,11 @@ final class TestData {
     List<String> s = new ArrayList<>();
     s.add("account_id,setting,value,source,updated_at");
     for (int i = 0; i < accounts; i++) {
+      boolean consenting = rnd.nextInt(10) < 7;
       for (String setting : SETTINGS) {
+        if (consenting && rnd.nextInt(8) > 0) {
+          s.add("u" + i + "," + setting + ",true,explicit,");
+        }
         int records = rnd.nextInt(3);
         for (int r = 0; r < records; r++) {
           String value =
