@@ -117,6 +117,7 @@ public final class SparkAuditJob {
   private final int partitions;
   private final Map<String, Long> timings = new LinkedHashMap<>();
   private final String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+  private Dataset<Row> accountFrame;
 
   private SparkAuditJob(SparkSession spark, JobOptions options, Policy policy) {
     this.spark = spark;
@@ -230,6 +231,7 @@ public final class SparkAuditJob {
 
       AccountTable accounts = readAccounts(sources.get(InputFile.ACCOUNTS), files, rejectLines);
       Broadcast<AccountTable> accountsB = jsc.broadcast(accounts);
+      accountFrame = accountFrame(accounts);
       String accountsName = sources.get(InputFile.ACCOUNTS).name();
 
       JavaRDD<RowResult> contacts =
@@ -710,77 +712,112 @@ public final class SparkAuditJob {
   /**
    * Every piece of evidence as (rid, type, bridge): FORWARD_EDGE and REVERSE_EDGE without bridge,
    * SHARED with the number, CHAIN and CO_HOLDER with the account.
+   *
+   * <p>Each bridged kind enumerates the viewer's side (its phonebook, the holders of its number)
+   * and probes the candidate's side with an equi-join on (owner, number): the candidate's holder
+   * list, which may be a hub's thousands, is never materialized per recommendation.
    */
   private Dataset<Row> evidence(Dataset<Row> recs, Dataset<Row> entries, Dataset<Row> accounts) {
     Dataset<Row> r =
         recs.select("line", "v", "c", "t", "vkey", "ckey").withColumnRenamed("line", "rid");
     // Only the entries some recommendation can use: hubs held by thousands stay out unless touched.
-    Dataset<Row> owners =
-        r.select(col("v").as("owner")).union(r.select(col("c").as("owner"))).distinct();
-    Dataset<Row> numbers =
-        r.select(col("vkey").as("num")).union(r.select(col("ckey").as("num"))).distinct();
-    Dataset<Row> byOwner =
-        entries.join(owners, entries.col("owner").equalTo(owners.col("owner")), "left_semi");
-    Dataset<Row> byNumber =
+    Dataset<Row> viewers = r.select(col("v").as("owner")).distinct();
+    Dataset<Row> viewerKeys = r.select(col("vkey").as("num")).distinct();
+    Dataset<Row> ofViewers =
+        entries.join(viewers, entries.col("owner").equalTo(viewers.col("owner")), "left_semi");
+    Dataset<Row> holdersOfViewers =
         entries
-            .join(numbers, entries.col("num").equalTo(numbers.col("num")), "left_semi")
+            .join(viewerKeys, entries.col("num").equalTo(viewerKeys.col("num")), "left_semi")
             .join(accounts, col("owner").equalTo(col("a")));
 
-    // The viewer's and the candidate's phonebooks at t.
+    // The viewer's phonebook at t, and the live holders of the viewer's number at t.
     Dataset<Row> ev =
-        r.join(byOwner, r.col("v").equalTo(byOwner.col("owner")))
-            .where(valid(byOwner, r.col("t")))
+        r.join(ofViewers, r.col("v").equalTo(ofViewers.col("owner")))
+            .where(valid(ofViewers, r.col("t")))
             .select(
                 r.col("rid"),
                 r.col("v"),
                 r.col("c"),
+                r.col("t"),
                 r.col("vkey"),
                 r.col("ckey"),
-                byOwner.col("num").as("x"))
-            .distinct();
-    Dataset<Row> ec =
-        r.join(byOwner, r.col("c").equalTo(byOwner.col("owner")))
-            .where(valid(byOwner, r.col("t")))
-            .select(r.col("rid"), r.col("vkey"), byOwner.col("num").as("x"))
-            .distinct();
-    // The live holders at t of the viewer's and of the candidate's number.
-    Column liveHolder = byNumber.col("reg").leq(r.col("t")).and(r.col("t").lt(byNumber.col("del")));
-    Dataset<Row> hv =
-        r.join(byNumber, r.col("vkey").equalTo(byNumber.col("num")))
-            .where(valid(byNumber, r.col("t")).and(liveHolder))
-            .select(r.col("rid"), r.col("v"), r.col("c"), byNumber.col("owner").as("w"))
-            .distinct();
-    Dataset<Row> hc =
-        r.join(byNumber, r.col("ckey").equalTo(byNumber.col("num")))
-            .where(valid(byNumber, r.col("t")).and(liveHolder))
-            .select(r.col("rid"), byNumber.col("owner").as("w"))
+                ofViewers.col("num").as("x"))
             .distinct();
     ev.persist(StorageLevel.MEMORY_AND_DISK());
-    hc.persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> hv =
+        r.join(holdersOfViewers, r.col("vkey").equalTo(holdersOfViewers.col("num")))
+            .where(
+                valid(holdersOfViewers, r.col("t"))
+                    .and(holdersOfViewers.col("reg").leq(r.col("t")))
+                    .and(r.col("t").lt(holdersOfViewers.col("del"))))
+            .select(
+                r.col("rid"),
+                r.col("v"),
+                r.col("c"),
+                r.col("t"),
+                r.col("ckey"),
+                holdersOfViewers.col("owner").as("w"));
 
     Dataset<Row> forward =
         ev.where(col("x").equalTo(col("ckey")))
             .select(col("rid"), lit(FORWARD_EDGE).as("type"), lit(0L).as("bridge"));
     Dataset<Row> reverse =
-        ec.where(col("x").equalTo(col("vkey")))
+        holds(r, "c", "vkey", entries, false)
             .select(col("rid"), lit(REVERSE_EDGE).as("type"), lit(0L).as("bridge"));
     Dataset<Row> shared =
-        ev.join(ec.drop("vkey"), new String[] {"rid", "x"})
-            .where(col("x").notEqual(col("vkey")).and(col("x").notEqual(col("ckey"))))
+        holds(
+                ev.where(col("x").notEqual(col("vkey")).and(col("x").notEqual(col("ckey")))),
+                "c",
+                "x",
+                entries,
+                false)
             .select(col("rid"), lit(SHARED).as("type"), col("x").as("bridge"));
     Dataset<Row> userContacts =
         ev.join(accounts, ev.col("x").equalTo(accounts.col("akey")))
-            .select(col("rid"), col("v"), col("c"), col("a").as("w"));
+            .select(col("rid"), col("v"), col("c"), col("t"), col("ckey"), col("a").as("w"))
+            .where(col("w").notEqual(col("v")).and(col("w").notEqual(col("c"))));
     Dataset<Row> chain =
-        userContacts
-            .join(hc, new String[] {"rid", "w"})
-            .where(col("w").notEqual(col("v")).and(col("w").notEqual(col("c"))))
+        holds(userContacts, "w", "ckey", entries, true)
             .select(col("rid"), lit(CHAIN).as("type"), col("w").cast("long").as("bridge"));
     Dataset<Row> coHolder =
-        hv.join(hc, new String[] {"rid", "w"})
-            .where(col("w").notEqual(col("v")).and(col("w").notEqual(col("c"))))
+        holds(
+                hv.where(col("w").notEqual(col("v")).and(col("w").notEqual(col("c")))),
+                "w",
+                "ckey",
+                entries,
+                false)
             .select(col("rid"), lit(CO_HOLDER).as("type"), col("w").cast("long").as("bridge"));
-    return forward.union(reverse).union(shared).union(chain).union(coHolder);
+    return forward.union(reverse).union(shared).union(chain).union(coHolder).distinct();
+  }
+
+  /**
+   * The rows of {@code rows} (which have {@code rid} and {@code t}) whose account column {@code
+   * owner} holds the number in column {@code number} at {@code t}: an equi-join on (owner, number)
+   * with the entries; {@code liveOwner} also requires the owner to exist at {@code t} (the viewer
+   * and candidate of an accepted recommendation always do).
+   */
+  private Dataset<Row> holds(
+      Dataset<Row> rows, String owner, String number, Dataset<Row> entries, boolean liveOwner) {
+    Dataset<Row> e =
+        entries.select(
+            col("owner").as("h_owner"),
+            col("num").as("h_num"),
+            col("from").as("h_from"),
+            col("to").as("h_to"));
+    Column on =
+        rows.col(owner).equalTo(e.col("h_owner")).and(rows.col(number).equalTo(e.col("h_num")));
+    Column t = rows.col("t");
+    Column valid = e.col("h_from").leq(t).and(t.lt(e.col("h_to")));
+    Dataset<Row> held = rows.join(e, on).where(valid).select(rows.col("*"));
+    if (liveOwner) {
+      Dataset<Row> a =
+          accountFrame.select(col("a").as("l_a"), col("reg").as("l_reg"), col("del").as("l_del"));
+      held =
+          held.join(a, held.col(owner).equalTo(a.col("l_a")))
+              .where(a.col("l_reg").leq(held.col("t")).and(held.col("t").lt(a.col("l_del"))))
+              .select(held.col("*"));
+    }
+    return held;
   }
 
   /** Groups the pieces with their recommendation and asks analyzer-core's rules for a judgment. */
@@ -790,7 +827,7 @@ public final class SparkAuditJob {
       AccountTable accounts,
       Broadcast<JudgeContext> context) {
     JavaPairRDD<Long, Tuple2<Integer, Long>> pieces =
-        evidence(recs, entries, accountFrame(accounts))
+        evidence(recs, entries, accountFrame)
             .javaRDD()
             .mapToPair(
                 row -> new Tuple2<>(row.getLong(0), new Tuple2<>(row.getInt(1), row.getLong(2))));
