@@ -86,13 +86,15 @@ import scala.Tuple2;
  *       number, interval), recommendations by their five fields keeping the first line, consents by
  *       analyzer-core's ledger builder over the records in file order (on the driver: the ledger is
  *       broadcast anyway).
- *   <li>Evidence by joins, partitioned on account ids and numbers: each recommendation joined with
- *       the viewer's and the candidate's phonebooks (on owner) and with the holders of the viewer's
- *       and the candidate's numbers (on number), each valid at its time {@code t}; FORWARD and
- *       REVERSE are rows of those, SHARED_CONTACT joins the two phonebooks on the number, CO_HOLDER
- *       the two holder lists on the holder, CHAIN the viewer's user contacts with the candidate's
- *       holders. Entries are first cut down to the owners and numbers that some recommendation
- *       touches.
+ *   <li>Evidence by joins, partitioned on account ids and numbers: each recommendation is joined
+ *       with the viewer's phonebook (on owner) and with the live holders of the viewer's number (on
+ *       number), each valid at its time {@code t}; the candidate's side is probed with equi-joins
+ *       on (owner, number): FORWARD is the viewer holding the candidate's number, REVERSE the
+ *       candidate holding the viewer's, SHARED_CONTACT a number of the viewer's phonebook that the
+ *       candidate holds, CHAIN an account of the viewer's phonebook that holds the candidate's
+ *       number, CO_HOLDER a holder of the viewer's number that holds the candidate's. Entries are
+ *       first cut down to the owners and numbers that some recommendation touches, and a hub's
+ *       thousands of holders are never listed per recommendation.
  *   <li>Rules: the pieces of each recommendation are grouped with it, and analyzer-core's {@link
  *       Rules} (built once per executor from the broadcast ledger and policy) say what each piece
  *       misses and decide the verdict: the rules exist once, in analyzer-core.
