@@ -26,7 +26,8 @@ public final class ContactGraphBuilder {
   private LongArrayList registeredAt;
   private LongArrayList deletedAt;
 
-  private final LongArrayList entries = new LongArrayList();
+  private LongArrayList entries = new LongArrayList();
+  private long rows;
   private LongArrayList uploadedAt;
   private LongArrayList removedAt;
   private boolean built;
@@ -113,6 +114,7 @@ public final class ContactGraphBuilder {
       this.removedAt = filled(entries.size(), Times.NEVER);
     }
     entries.add((long) owner << 32 | number);
+    rows++;
     if (this.uploadedAt != null) {
       this.uploadedAt.add(uploadedAt);
       this.removedAt.add(deletedAt);
@@ -121,7 +123,7 @@ public final class ContactGraphBuilder {
 
   /** How many entry rows were added so far, duplicates included. */
   public long entryRows() {
-    return entries.size();
+    return rows;
   }
 
   /** After {@link #build()}: how many added entries repeated an earlier one and were merged. */
@@ -141,20 +143,18 @@ public final class ContactGraphBuilder {
     built = true;
     int accounts = accountIds.size();
     int numbers = numberKeys.size();
-    long[] keys = entries.toLongArray();
-    entries.clear();
-    entries.trim();
+    int n = entries.size();
+    long[] keys = entries.elements();
+    entries = null;
 
     int[] fwdOffsets = new int[accounts + 1];
-    IntArrayList targets = new IntArrayList(keys.length);
+    IntArrayList targets = new IntArrayList(n);
     boolean timed = uploadedAt != null;
-    IntArrayList ivOffsets = timed ? new IntArrayList(keys.length + 1) : null;
-    LongArrayList ivFrom = timed ? new LongArrayList(keys.length) : null;
-    LongArrayList ivTo = timed ? new LongArrayList(keys.length) : null;
+    Intervals intervals = null;
     long dup = 0;
     if (!timed) {
-      LongArrays.radixSort(keys);
-      for (int i = 0; i < keys.length; i++) {
+      LongArrays.radixSort(keys, 0, n);
+      for (int i = 0; i < n; i++) {
         if (i > 0 && keys[i] == keys[i - 1]) {
           dup++;
           continue;
@@ -163,47 +163,55 @@ public final class ContactGraphBuilder {
         targets.add((int) keys[i]);
       }
     } else {
-      long[] order = new long[keys.length];
-      for (int i = 0; i < order.length; i++) {
-        order[i] = i;
-      }
-      LongArrays.radixSort(keys, order);
-      long[] from = uploadedAt.toLongArray();
-      long[] to = removedAt.toLongArray();
+      long[] from = uploadedAt.elements();
+      long[] to = removedAt.elements();
       uploadedAt = null;
       removedAt = null;
-      long[] groupFrom = new long[16];
-      long[] groupTo = new long[16];
+      sortWithIntervals(keys, from, to, n);
+      // Walk the groups of one (owner, number); sort each group's intervals and merge the
+      // repeated ones, compacting the intervals in place (w <= i).
+      IntArrayList ivOffsets = null;
+      int w = 0;
       int i = 0;
-      while (i < keys.length) {
+      while (i < n) {
         int j = i;
-        while (j < keys.length && keys[j] == keys[i]) {
+        while (j < n && keys[j] == keys[i]) {
           j++;
         }
-        int n = j - i;
-        if (groupFrom.length < n) {
-          groupFrom = new long[n];
-          groupTo = new long[n];
-        }
-        for (int k = 0; k < n; k++) {
-          groupFrom[k] = from[(int) order[i + k]];
-          groupTo[k] = to[(int) order[i + k]];
-        }
-        LongArrays.quickSort(groupFrom, groupTo, 0, n);
+        LongArrays.quickSort(from, to, i, j);
+        int edge = targets.size();
         fwdOffsets[(int) (keys[i] >>> 32) + 1]++;
         targets.add((int) keys[i]);
-        ivOffsets.add(ivFrom.size());
-        for (int k = 0; k < n; k++) {
-          if (k > 0 && groupFrom[k] == groupFrom[k - 1] && groupTo[k] == groupTo[k - 1]) {
+        int groupStart = w;
+        for (int k = i; k < j; k++) {
+          if (w > groupStart && from[k] == from[w - 1] && to[k] == to[w - 1]) {
             dup++;
             continue;
           }
-          ivFrom.add(groupFrom[k]);
-          ivTo.add(groupTo[k]);
+          from[w] = from[k];
+          to[w] = to[k];
+          w++;
+        }
+        if (ivOffsets == null && w - groupStart > 1) {
+          ivOffsets = new IntArrayList(n / 8 + 16);
+          for (int e = 0; e < edge; e++) {
+            ivOffsets.add(e);
+          }
+        }
+        if (ivOffsets != null) {
+          ivOffsets.add(groupStart);
         }
         i = j;
       }
-      ivOffsets.add(ivFrom.size());
+      keys = null;
+      int[] offsets;
+      if (ivOffsets == null) {
+        offsets = null;
+      } else {
+        ivOffsets.add(w);
+        offsets = ivOffsets.toIntArray();
+      }
+      intervals = Intervals.of(offsets, Arrays.copyOf(from, w), Arrays.copyOf(to, w));
     }
     duplicates = dup;
     for (int a = 0; a < accounts; a++) {
@@ -230,10 +238,6 @@ public final class ContactGraphBuilder {
         }
       }
     }
-    Intervals intervals =
-        timed
-            ? Intervals.of(ivOffsets.toIntArray(), ivFrom.toLongArray(), ivTo.toLongArray())
-            : null;
     return new ContactGraph(
         accountIds.toArray(new String[0]),
         accountIndex,
@@ -247,6 +251,39 @@ public final class ContactGraphBuilder {
         invHolders,
         invEdge,
         intervals);
+  }
+
+  /**
+   * Sorts the packed keys and carries each entry's interval along: a radix sort of (key, index)
+   * pairs, then the permutation applied to {@code from} and {@code to} in place by following its
+   * cycles, so that the build never holds a second copy of the intervals.
+   */
+  private static void sortWithIntervals(long[] keys, long[] from, long[] to, int n) {
+    long[] order = new long[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    LongArrays.radixSort(keys, order, 0, n);
+    for (int start = 0; start < n; start++) {
+      if (order[start] < 0) {
+        continue;
+      }
+      long firstFrom = from[start];
+      long firstTo = to[start];
+      int j = start;
+      while (true) {
+        int k = (int) order[j];
+        order[j] = ~order[j];
+        if (k == start) {
+          from[j] = firstFrom;
+          to[j] = firstTo;
+          break;
+        }
+        from[j] = from[k];
+        to[j] = to[k];
+        j = k;
+      }
+    }
   }
 
   private void checkOpen() {

@@ -18,9 +18,9 @@ final class Intervals {
     this.to = to;
   }
 
+  /** Intervals of entries; {@code offsets} is null when entry {@code e} is interval {@code e}. */
   static Intervals of(int[] offsets, long[] from, long[] to) {
-    boolean single = from.length == offsets.length - 1;
-    return new Intervals(single ? null : offsets, from, to);
+    return new Intervals(offsets, from, to);
   }
 
   boolean valid(int entry, long t) {

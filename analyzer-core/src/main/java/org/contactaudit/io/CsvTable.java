@@ -21,8 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -39,9 +39,7 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class CsvTable implements AutoCloseable {
   private static final CSVFormat FORMAT =
-      CSVFormat.RFC4180.builder().setLenientEof(true).setIgnoreEmptyLines(true).get();
-
-  private static final Pattern PHONE_LIKE = Pattern.compile("[0-9][0-9 ()\\-.]{3,}[0-9]");
+      CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
   private final InputFile file;
   private final InputSource source;
@@ -54,7 +52,12 @@ public final class CsvTable implements AutoCloseable {
   private final int width;
   private final int[] knownCells;
   private long lineAfterPrevious;
-  private long brokenLine = -1;
+
+  /**
+   * Whether the parser stopped inside a row (a character after a closing quote) that was reported:
+   * the rest of its line, which comes back as a record of its own or fails again, is skipped.
+   */
+  private boolean inBrokenRow;
 
   private CsvTable(InputFile file, InputSource source) {
     this.file = file;
@@ -76,10 +79,12 @@ public final class CsvTable implements AutoCloseable {
     this.records = parser.iterator();
     CSVRecord header;
     try {
-      if (!records.hasNext()) {
-        throw fatal("", name + ": the file is empty; " + expected(), null);
-      }
-      header = records.next();
+      do {
+        if (!records.hasNext()) {
+          throw fatal("", name + ": the file is empty; " + expected(), null);
+        }
+        header = records.next();
+      } while (isBlankLine(header));
     } catch (UncheckedIOException e) {
       throw fatal("", name + ": the header row cannot be parsed (" + e.getMessage() + ")", e);
     }
@@ -94,16 +99,16 @@ public final class CsvTable implements AutoCloseable {
       }
       if (columns.containsKey(column)) {
         throw fatal(
-            column,
+            shown(column),
             name
                 + ": line 1, column "
-                + display(column)
+                + shown(column)
                 + ": the column appears twice; keep one of them",
             null);
       }
       columns.put(column, i);
       if (!known.contains(column)) {
-        unknown.add(column);
+        unknown.add(shown(column));
       }
     }
     for (String required : file.requiredColumns()) {
@@ -114,7 +119,7 @@ public final class CsvTable implements AutoCloseable {
                 + ": required column '"
                 + required
                 + "' is missing; found columns: "
-                + foundColumns()
+                + String.join(", ", columns.keySet().stream().map(CsvTable::shown).toList())
                 + "; "
                 + expected(),
             null);
@@ -125,6 +130,20 @@ public final class CsvTable implements AutoCloseable {
     for (int i = 0; i < knownCells.length; i++) {
       knownCells[i] = column(columnsOfFile.get(i));
     }
+  }
+
+  /**
+   * A header cell as it may be written out. A file without a header row has data in its first line,
+   * maybe a phone number: a cell with three digits or more is never shown.
+   */
+  static String shown(String column) {
+    int digits = 0;
+    for (int i = 0; i < column.length(); i++) {
+      if (Character.isDigit(column.charAt(i))) {
+        digits++;
+      }
+    }
+    return digits >= 3 ? "(a cell that looks like data: is the header row missing?)" : column;
   }
 
   /**
@@ -170,24 +189,6 @@ public final class CsvTable implements AutoCloseable {
     return reader;
   }
 
-  /**
-   * The header's column names for a message. A name that looks like a phone number (an export
-   * without a header row starts with data) is not repeated: messages never hold raw numbers.
-   */
-  private String foundColumns() {
-    List<String> names = new ArrayList<>();
-    for (String column : columns.keySet()) {
-      names.add(display(column));
-    }
-    return String.join(", ", names);
-  }
-
-  private static String display(String column) {
-    return PHONE_LIKE.matcher(column).find()
-        ? "(a value with digits: is the header row missing?)"
-        : column;
-  }
-
   private String expected() {
     return "expected a header row with the columns "
         + String.join(", ", file.requiredColumns())
@@ -222,6 +223,7 @@ public final class CsvTable implements AutoCloseable {
 
   /**
    * Visits every record, in file order; a record whose fields are broken is reported as malformed.
+   * Blank lines are not rows: they are skipped and not counted.
    */
   public void forEach(RowVisitor visitor) {
     while (next(visitor)) {
@@ -230,11 +232,16 @@ public final class CsvTable implements AutoCloseable {
   }
 
   /**
-   * Visits the next record, well-formed or malformed: a pull-style {@link #forEach}.
+   * Visits the next record, well-formed or malformed: a pull-style {@link #forEach}. Blank lines
+   * are skipped, not visited.
    *
    * @return false at the end of the file, when nothing was visited
+   * @throws InputException when the bytes cannot be read (a truncated .gz, a disk error), naming
+   *     the file and the last line read
    */
   public boolean next(RowVisitor visitor) {
+    // Empty lines are read as records (not skipped by the parser) so that the line count stays
+    // right: the line where a record starts is the line after the end of the previous one.
     while (true) {
       CSVRecord record;
       long start = lineAfterPrevious + 1;
@@ -244,22 +251,45 @@ public final class CsvTable implements AutoCloseable {
         }
         record = records.next();
       } catch (UncheckedIOException e) {
-        // A character after a closing quote: the parser stops inside the line. Report the row and
-        // skip what is left of that line, which the parser would return as a record of its own.
-        brokenLine = parser.getCurrentLineNumber() + 1;
+        if (!(e.getCause() instanceof CSVException)) {
+          // The bytes cannot be read (a truncated .gz, a disk error): retrying would fail forever.
+          throw fatal(
+              "",
+              name
+                  + ": cannot be read after line "
+                  + lineAfterPrevious
+                  + " ("
+                  + e.getCause().getMessage()
+                  + ")",
+              e);
+        }
+        // A character after a closing quote, or a quote still open at the end of the file: the
+        // parser stops inside the row. Report the row once; the rest of its line comes back as a
+        // record of its own (or fails again) and belongs to the same broken row.
         lineAfterPrevious = parser.getCurrentLineNumber();
-        visitor.malformed(start, "unbalanced or misplaced quotes; quote a whole field as \"...\"");
-        return true;
-      }
-      long end = parser.getCurrentLineNumber();
-      lineAfterPrevious = end;
-      if (brokenLine >= 0 && end <= brokenLine) {
+        if (!inBrokenRow) {
+          visitor.malformed(
+              start, "unbalanced or misplaced quotes; quote a whole field as \"...\"");
+          inBrokenRow = true;
+          return true;
+        }
         continue;
       }
-      brokenLine = -1;
+      lineAfterPrevious = parser.getCurrentLineNumber();
+      if (inBrokenRow) {
+        inBrokenRow = false;
+        continue;
+      }
+      if (isBlankLine(record)) {
+        continue;
+      }
       if (record.size() != width) {
         String detail =
-            record.size() + " fields where the header has " + width + unbalancedQuoteHint(record);
+            record.size()
+                + (record.size() == 1 ? " field" : " fields")
+                + " where the header has "
+                + width
+                + unbalancedQuoteHint(record);
         visitor.malformed(start, detail);
         return true;
       }
@@ -275,6 +305,10 @@ public final class CsvTable implements AutoCloseable {
       cells[i] = knownCells[i] < 0 ? "" : record.get(knownCells[i]).strip();
     }
     return cells;
+  }
+
+  private static boolean isBlankLine(CSVRecord record) {
+    return record.size() == 0 || (record.size() == 1 && record.get(0).isEmpty());
   }
 
   private static String unbalancedQuoteHint(CSVRecord record) {

@@ -27,6 +27,7 @@ public final class DatasetReader {
   private final InputPaths paths;
   private final ReadOptions options;
   private final RejectSink sink;
+  private final ReadListener listener;
   private final PhoneDecoder decoder;
   private final List<FileSummary> summaries = new ArrayList<>();
 
@@ -34,10 +35,12 @@ public final class DatasetReader {
   private final AccountTable accounts = new AccountTable();
   private final RowClassifier classifier;
 
-  private DatasetReader(InputPaths paths, ReadOptions options, RejectSink sink) {
+  private DatasetReader(
+      InputPaths paths, ReadOptions options, RejectSink sink, ReadListener listener) {
     this.paths = paths;
     this.options = options;
     this.sink = sink;
+    this.listener = listener;
     this.decoder = options.newDecoder();
     this.classifier =
         new RowClassifier(
@@ -51,10 +54,21 @@ public final class DatasetReader {
    * @throws InputException when a file or a required column is missing or a file is unreadable
    */
   public static AuditInput read(InputPaths paths, ReadOptions options, RejectSink sink) {
+    return read(paths, options, sink, (file, rows, done) -> {});
+  }
+
+  /**
+   * Reads a run's inputs, telling {@code listener} how far it got.
+   *
+   * @param sink receives each rejected row, in file order
+   * @throws InputException when a file or a required column is missing or a file is unreadable
+   */
+  public static AuditInput read(
+      InputPaths paths, ReadOptions options, RejectSink sink, ReadListener listener) {
     for (InputFile file : InputFile.values()) {
       CsvTable.checkHeader(file, InputSource.of(paths.path(file)));
     }
-    return new DatasetReader(paths, options, sink).readAll();
+    return new DatasetReader(paths, options, sink, listener).readAll();
   }
 
   private AuditInput readAll() {
@@ -89,7 +103,7 @@ public final class DatasetReader {
 
   private FileTally open(InputFile file) {
     table = CsvTable.open(file, paths.path(file));
-    return new FileTally(file, table.name(), sink);
+    return new FileTally(file, table.name(), sink, listener);
   }
 
   private void readRows(FileTally tally, RowHandler handler) {
@@ -119,7 +133,13 @@ public final class DatasetReader {
 
   private void readAccounts() {
     FileTally tally = open(InputFile.ACCOUNTS);
-    readRows(tally, classifier::account);
+    readRows(
+        tally,
+        (line, cells, rejections) -> {
+          if (classifier.account(line, cells, rejections) == RowOutcome.DUPLICATE) {
+            tally.duplicate(1);
+          }
+        });
     for (int a = 0; a < accounts.size(); a++) {
       graphBuilder.addAccount(
           accounts.id(a), accounts.key(a), accounts.registeredAt(a), accounts.deletedAt(a));

@@ -9,16 +9,18 @@ final class FileTally {
   private final InputFile file;
   private final String name;
   private final RejectSink sink;
+  private final ReadListener listener;
   private final long[] byReason = new long[Reason.values().length];
   private long read;
   private long duplicate;
   private long ignored;
   private long rejected;
 
-  FileTally(InputFile file, String name, RejectSink sink) {
+  FileTally(InputFile file, String name, RejectSink sink, ReadListener listener) {
     this.file = file;
     this.name = name;
     this.sink = sink;
+    this.listener = listener;
   }
 
   String name() {
@@ -26,7 +28,9 @@ final class FileTally {
   }
 
   void read() {
-    read++;
+    if (++read % ReadListener.EVERY == 0) {
+      listener.rowsRead(file, read, false);
+    }
   }
 
   void duplicate(long count) {
@@ -45,6 +49,7 @@ final class FileTally {
   }
 
   FileSummary summary(long bytes, String sha256, List<String> unknownColumns) {
+    listener.rowsRead(file, read, true);
     Map<Reason, Long> reasons = new EnumMap<>(Reason.class);
     for (Reason r : Reason.values()) {
       if (byReason[r.ordinal()] > 0) {

@@ -1,8 +1,8 @@
 package org.contactaudit.io;
 
 /**
- * Receives every rejected and ignored row as it is found, in file order. A batch run streams them
- * to rejects.csv; the default keeps them in memory.
+ * Receives every rejected row as it is found, in file order; ignored rows are only counted in the
+ * {@link FileSummary}. A batch run streams them to rejects.csv.
  */
 @FunctionalInterface
 public interface RejectSink {

@@ -81,15 +81,18 @@ public final class RowClassifier {
 
   /**
    * Classifies one row of accounts.csv and adds an accepted account to the table. A row equal to an
-   * earlier account (same id, number and lifetime) adds nothing and is counted as read and
-   * accepted, as before.
+   * earlier account (same id, number and lifetime) adds nothing: it is a {@link
+   * RowOutcome#DUPLICATE}, which the caller counts (it reaches no receiver).
+   *
+   * @return what became of the row: {@link RowOutcome#ACCEPTED}, {@link RowOutcome#DUPLICATE}, or
+   *     the outcome of the reason reported to {@code rejections}
    */
-  public void account(long line, String[] cells, Rejections rejections) {
+  public RowOutcome account(long line, String[] cells, Rejections rejections) {
     Row row = new Row(InputFile.ACCOUNTS, line, cells, rejections);
     String id = row.required("account_id");
     String phone = row.required("phone");
     if (id == null || phone == null) {
-      return;
+      return row.outcome();
     }
     long key = phone(row, phone, "phone");
     if (key < 0) {
@@ -100,19 +103,19 @@ public final class RowClassifier {
             "a service number (short code, toll-free, premium-rate, shared-cost or UAN)"
                 + " cannot be an account's own number");
       }
-      return;
+      return row.outcome();
     }
     long from = row.time("registered_at", Times.ALWAYS);
     long to = row.time("deleted_at", Times.NEVER);
     if (from == BAD_TIME || to == BAD_TIME || !row.ordered(from, to, "deleted_at")) {
-      return;
+      return row.outcome();
     }
     int existing = accounts.index(id);
     if (existing >= 0) {
       if (accounts.key(existing) == key
           && accounts.registeredAt(existing) == from
           && accounts.deletedAt(existing) == to) {
-        return;
+        return RowOutcome.DUPLICATE;
       }
       row.reject(
           "account_id",
@@ -122,7 +125,7 @@ public final class RowClassifier {
               + "' is given on line "
               + accounts.line(existing)
               + " with other data; keep one row per account");
-      return;
+      return row.outcome();
     }
     int owner = accounts.ownerOfKey(key);
     if (owner >= 0) {
@@ -134,9 +137,10 @@ public final class RowClassifier {
               + "' (line "
               + accounts.line(owner)
               + "); recycled numbers are not supported yet");
-      return;
+      return row.outcome();
     }
     accounts.add(id, key, from, to, line);
+    return RowOutcome.ACCEPTED;
   }
 
   // ---- contacts
@@ -313,6 +317,7 @@ public final class RowClassifier {
     private final String[] cells;
     private final Rejections rejections;
     private boolean rejected;
+    private RowOutcome outcome = RowOutcome.ACCEPTED;
 
     Row(InputFile file, long line, String[] cells, Rejections rejections) {
       this.columns = file.columns();
@@ -367,7 +372,15 @@ public final class RowClassifier {
       return true;
     }
 
+    /** {@link RowOutcome#ACCEPTED} until a fault is reported, then the outcome of its reason. */
+    RowOutcome outcome() {
+      return outcome;
+    }
+
     void reject(String column, Reason reason, String detail) {
+      if (!rejected) {
+        outcome = reason.outcome();
+      }
       rejected = true;
       rejections.reject(line, column, reason, detail);
     }

@@ -2,6 +2,7 @@ package org.contactaudit.audit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.contactaudit.consent.ConsentLedger;
 import org.contactaudit.consent.ConsentLedgerBuilder;
 import org.contactaudit.consent.ConsentSource;
@@ -9,15 +10,20 @@ import org.contactaudit.graph.ContactGraph;
 import org.contactaudit.graph.ContactGraphBuilder;
 import org.contactaudit.time.Times;
 
-/** A small world of accounts, phonebook entries and consents, written the way a test reads. */
-final class World {
+/**
+ * A small world of accounts, phonebook entries and consents, written the way a test reads. Public
+ * for the tests of other packages (the analyses).
+ */
+public final class World {
+  private static final long DAY = 86_400_000L;
+
   record Account(String id, long number, long from, long to) {}
 
   record Entry(String owner, long number, long from, long to) {}
 
   record Consent(String account, String setting, boolean value, boolean byDefault, long time) {}
 
-  static final List<String> ALL_SETTINGS =
+  public static final List<String> ALL_SETTINGS =
       List.of(
           Policy.CONTACT_UPLOAD,
           Policy.DISCOVERABLE_BY_PHONE,
@@ -31,39 +37,39 @@ final class World {
   private ContactGraph graph;
   private ConsentLedger ledger;
 
-  World account(String id, long number) {
+  public World account(String id, long number) {
     return account(id, number, Times.ALWAYS, Times.NEVER);
   }
 
-  World account(String id, long number, long from, long to) {
+  public World account(String id, long number, long from, long to) {
     accounts.add(new Account(id, number, from, to));
     return this;
   }
 
-  long numberOf(String id) {
+  public long numberOf(String id) {
     return accounts.stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow().number();
   }
 
   /** {@code owner} holds the number of account {@code subject}. */
-  World holds(String owner, String subject) {
+  public World holds(String owner, String subject) {
     return holdsNumber(owner, numberOf(subject), Times.ALWAYS, Times.NEVER);
   }
 
-  World holds(String owner, String subject, long from, long to) {
+  public World holds(String owner, String subject, long from, long to) {
     return holdsNumber(owner, numberOf(subject), from, to);
   }
 
-  World holdsNumber(String owner, long number) {
+  public World holdsNumber(String owner, long number) {
     return holdsNumber(owner, number, Times.ALWAYS, Times.NEVER);
   }
 
-  World holdsNumber(String owner, long number, long from, long to) {
+  public World holdsNumber(String owner, long number, long from, long to) {
     entries.add(new Entry(owner, number, from, to));
     return this;
   }
 
   /** Explicit, always-known grants of the given settings. */
-  World grant(String account, String... settings) {
+  public World grant(String account, String... settings) {
     for (String s : settings) {
       consent(account, s, true, false, Times.ALWAYS);
     }
@@ -71,19 +77,75 @@ final class World {
   }
 
   /** Every setting granted explicitly, for each account. */
-  World grantAll(String... ids) {
+  public World grantAll(String... ids) {
     for (String id : ids) {
       grant(id, ALL_SETTINGS.toArray(new String[0]));
     }
     return this;
   }
 
-  World consent(String account, String setting, boolean value, boolean byDefault, long time) {
+  public World consent(
+      String account, String setting, boolean value, boolean byDefault, long time) {
     consents.add(new Consent(account, setting, value, byDefault, time));
     return this;
   }
 
-  ContactGraph graph() {
+  /**
+   * A random world: small enough for naive references, dense enough for every kind; timed (account
+   * lifetimes, entry intervals, consent updates) half of the time, in days from the epoch.
+   */
+  public static World random(Random rnd) {
+    World w = new World();
+    int accounts = 3 + rnd.nextInt(9);
+    int shadows = rnd.nextInt(6);
+    boolean timed = rnd.nextBoolean();
+    for (int a = 0; a < accounts; a++) {
+      long from = timed && rnd.nextInt(4) == 0 ? rnd.nextInt(10) * DAY : Times.ALWAYS;
+      long to = timed && rnd.nextInt(6) == 0 ? (10 + rnd.nextInt(10)) * DAY : Times.NEVER;
+      w.account("a" + a, 1000 + a, from, to);
+    }
+    List<Long> numbers = new ArrayList<>();
+    for (int a = 0; a < accounts; a++) {
+      numbers.add(1000L + a);
+    }
+    for (int s = 0; s < shadows; s++) {
+      numbers.add(5000L + s);
+    }
+    int entries = rnd.nextInt(accounts * 4);
+    for (int e = 0; e < entries; e++) {
+      int owner = rnd.nextInt(accounts);
+      long number = numbers.get(rnd.nextInt(numbers.size()));
+      if (number == 1000 + owner) {
+        continue;
+      }
+      long from = timed && rnd.nextBoolean() ? rnd.nextInt(15) * DAY : Times.ALWAYS;
+      long to = timed && rnd.nextInt(3) == 0 ? from + (1 + rnd.nextInt(10)) * DAY : Times.NEVER;
+      if (to < from) {
+        to = Times.NEVER;
+      }
+      w.holdsNumber("a" + owner, number, from, to);
+      if (rnd.nextInt(8) == 0) {
+        w.holdsNumber("a" + owner, number, from, to);
+      }
+    }
+    for (int a = 0; a < accounts; a++) {
+      if (rnd.nextInt(5) < 3) {
+        for (String setting : ALL_SETTINGS) {
+          w.consent("a" + a, setting, true, rnd.nextInt(8) == 0, Times.ALWAYS);
+        }
+      }
+    }
+    int records = rnd.nextInt(accounts * 3);
+    for (int r = 0; r < records; r++) {
+      String setting = ALL_SETTINGS.get(rnd.nextInt(4));
+      long time = timed && rnd.nextBoolean() ? rnd.nextInt(20) * DAY : Times.ALWAYS;
+      w.consent(
+          "a" + rnd.nextInt(accounts), setting, rnd.nextInt(4) != 0, rnd.nextInt(5) == 0, time);
+    }
+    return w;
+  }
+
+  public ContactGraph graph() {
     if (graph == null) {
       ContactGraphBuilder b = ContactGraph.builder();
       for (Account a : accounts) {
@@ -97,7 +159,7 @@ final class World {
     return graph;
   }
 
-  ConsentLedger ledger() {
+  public ConsentLedger ledger() {
     if (ledger == null) {
       ContactGraph g = graph();
       ConsentLedgerBuilder b = ConsentLedger.builder(g.accountCount());
@@ -114,19 +176,19 @@ final class World {
     return ledger;
   }
 
-  Auditor auditor() {
+  public Auditor auditor() {
     return auditor(Policy.defaults());
   }
 
-  Auditor auditor(Policy policy) {
+  public Auditor auditor(Policy policy) {
     return Auditor.of(graph(), ledger(), policy);
   }
 
-  Judgment judge(String viewer, String candidate) {
+  public Judgment judge(String viewer, String candidate) {
     return judge(viewer, candidate, Times.END_OF_TIME);
   }
 
-  Judgment judge(String viewer, String candidate, long t) {
+  public Judgment judge(String viewer, String candidate, long t) {
     ContactGraph g = graph();
     return auditor().judge(g.accountIndex(viewer), g.accountIndex(candidate), t);
   }

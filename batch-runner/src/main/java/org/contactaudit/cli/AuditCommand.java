@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Judges every recommendation the app showed: its evidence in the contact graph, whether each"
           + " piece was consensual when shown, and a verdict (OK, AT_RISK, LEAK, UNEXPLAINED).",
-      "Writes verdicts.csv, rejects.csv, summary.json, report.html and _SUCCESS into --out,"
-          + " atomically. No raw phone number is ever written or logged."
+      "Writes verdicts.csv, rejects.csv, shadow_profiles.csv, exposures.csv, summary.json,"
+          + " report.html and _SUCCESS into --out, atomically. No raw phone number is ever"
+          + " written or logged."
     },
     footerHeading = "%n",
     footer = {

@@ -15,6 +15,7 @@ import org.contactaudit.io.AuditInput;
 import org.contactaudit.io.DatasetReader;
 import org.contactaudit.io.FileSummary;
 import org.contactaudit.output.AccountNames;
+import org.contactaudit.output.AnalysesWriter;
 import org.contactaudit.output.RejectsWriter;
 import org.contactaudit.output.ReportWriter;
 import org.contactaudit.output.RunSummary;
@@ -64,8 +65,15 @@ final class AuditJob {
             });
         timings.put("judge", phase.millis());
       }
+      AnalysesWriter.Figures analyses;
+      try (Progress.Phase phase = progress.start("analyses", 0)) {
+        analyses =
+            AnalysesWriter.write(
+                input, settings.policy(), settings.shadowMinHolders(), settings.key(), names, out);
+        timings.put("analyses", phase.millis());
+      }
       List<RunSummary.Budget> budgets = budgets(input, tally);
-      RunSummary summary = summary(input, tally, budgets);
+      RunSummary summary = summary(input, tally, analyses, budgets);
       write(out, summary);
       return new Result(summary, exceeded(budgets));
     }
@@ -80,12 +88,12 @@ final class AuditJob {
         timings.put("read", phase.millis());
       }
       List<RunSummary.Budget> budgets = budgets(input, null);
-      return new Result(summary(input, null, budgets), exceeded(budgets));
+      return new Result(summary(input, null, null, budgets), exceeded(budgets));
     }
     try (StagedOutput out = StagedOutput.create(settings.out(), settings.overwrite())) {
       AuditInput input = read(out, names());
       List<RunSummary.Budget> budgets = budgets(input, null);
-      RunSummary summary = summary(input, null, budgets);
+      RunSummary summary = summary(input, null, null, budgets);
       write(out, summary);
       return new Result(summary, exceeded(budgets));
     }
@@ -100,7 +108,18 @@ final class AuditJob {
   private AuditInput read(StagedOutput out, AccountNames names) throws IOException {
     try (RejectsWriter rejects = new RejectsWriter(out.file("rejects.csv"), names);
         Progress.Phase phase = progress.start("read", 0)) {
-      AuditInput input = DatasetReader.read(settings.paths(), settings.read(), rejects);
+      AuditInput input =
+          DatasetReader.read(
+              settings.paths(),
+              settings.read(),
+              rejects,
+              (file, rows, done) -> {
+                phase.at(file.fileName(), rows);
+                if (done) {
+                  progress.info(
+                      String.format(Locale.ROOT, "read: %s %,d rows", file.fileName(), rows));
+                }
+              });
       timings.put("read", phase.millis());
       return input;
     }
@@ -147,7 +166,10 @@ final class AuditJob {
   }
 
   private RunSummary summary(
-      AuditInput input, VerdictTally tally, List<RunSummary.Budget> budgets) {
+      AuditInput input,
+      VerdictTally tally,
+      AnalysesWriter.Figures analyses,
+      List<RunSummary.Budget> budgets) {
     Map<String, Object> options = new LinkedHashMap<>();
     options.put("phone_mode", settings.read().phoneMode().name().toLowerCase(Locale.ROOT));
     options.put("default_region", settings.read().defaultRegion());
@@ -193,8 +215,8 @@ final class AuditJob {
         inputs,
         VerdictTally.graphFigures(input.graph()),
         tally == null ? null : tally.figures(),
-        null,
-        null,
+        analyses == null ? null : analyses.shadows(),
+        analyses == null ? null : analyses.exposure(),
         tally == null ? List.of() : tally.examples(),
         budgets,
         Collections.unmodifiableMap(new LinkedHashMap<>(timings)));

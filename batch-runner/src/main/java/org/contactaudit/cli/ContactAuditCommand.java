@@ -14,7 +14,12 @@ import picocli.CommandLine.Spec;
       "Finds the friend recommendations that disclose relationships nobody consented to disclose.",
       "Reads accounts.csv, contacts.csv, consents.csv and recommendations.csv exports."
     },
-    subcommands = {AuditCommand.class, ValidateCommand.class})
+    subcommands = {
+      AuditCommand.class,
+      ValidateCommand.class,
+      SimulateCommand.class,
+      GenerateCommand.class
+    })
 class ContactAuditCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -56,8 +56,19 @@ final class JudgeOptions {
           "Exit 1 when more than this share (0..1) of recommendations is LEAK or" + " AT_RISK.")
   String failOnLeakRate;
 
-  /** Adds every problem of these options to {@code problems}. */
+  /** Adds every problem of these options to {@code problems}; the key is required. */
   void check(List<String> problems, java.util.Map<String, String> environment) {
+    check(problems, environment, true);
+  }
+
+  /**
+   * Adds every problem of these options to {@code problems}.
+   *
+   * @param keyRequired whether a missing or bad key is a problem (not for commands that name no
+   *     number)
+   */
+  void check(
+      List<String> problems, java.util.Map<String, String> environment, boolean keyRequired) {
     Rates.checkCount("--threads", threads, 1, problems);
     Rates.checkCount("--shadow-min-holders", shadowMinHolders, 1, problems);
     Rates.check("--fail-on-leak-rate", failOnLeakRate, problems);
@@ -70,10 +81,12 @@ final class JudgeOptions {
         problems.add("--policy " + e.getMessage());
       }
     }
-    try {
-      key(environment);
-    } catch (IllegalArgumentException e) {
-      problems.add(e.getMessage());
+    if (keyRequired) {
+      try {
+        key(environment);
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage());
+      }
     }
   }
 

@@ -48,6 +48,7 @@ final class Progress {
     private final long started = System.nanoTime();
     private long lastShown = started;
     private long done;
+    private String detail = "";
 
     private Phase(String name, long total) {
       this.name = name;
@@ -56,6 +57,17 @@ final class Progress {
 
     void advance(long steps) {
       done += steps;
+      show();
+    }
+
+    /** Sets how far the phase is, with what it is working on (such as a file's name). */
+    void at(String what, long doneSoFar) {
+      detail = what;
+      done = doneSoFar;
+      show();
+    }
+
+    private void show() {
       if (quiet) {
         return;
       }
@@ -83,7 +95,7 @@ final class Progress {
 
     private String count() {
       if (total <= 0) {
-        return String.format(Locale.ROOT, "%,d", done);
+        return String.format(Locale.ROOT, "%s%,d", detail.isEmpty() ? "" : detail + " ", done);
       }
       return String.format(Locale.ROOT, "%,d of %,d (%.0f%%)", done, total, 100.0 * done / total);
     }

@@ -42,6 +42,24 @@ final class SummaryPrinter {
       w.println();
       w.printf(Locale.ROOT, "leak rate (LEAK + AT_RISK): %.1f%%%n", 100 * v.leakRate());
     }
+    RunSummary.ShadowFigures shadows = s.shadows();
+    if (shadows != null) {
+      w.printf(
+          Locale.ROOT,
+          "shadow numbers: %,d held, %,d by at least %d accounts (sign-up reach %,d)%n",
+          shadows.shadowNumbers(),
+          shadows.heldByAtLeastK(),
+          shadows.minHolders(),
+          shadows.signUpReach());
+    }
+    RunSummary.ExposureFigures exposure = s.exposure();
+    if (exposure != null) {
+      w.printf(
+          Locale.ROOT,
+          "default exposure: %,d accounts visible only by default to %,d mutual contacts%n",
+          exposure.exposedAccounts(),
+          exposure.audience());
+    }
     for (String note : s.notes()) {
       w.println("note: " + note);
     }

@@ -102,7 +102,14 @@ class PrivacyScanTest {
       s.filter(Files::isRegularFile).forEach(files::add);
     }
     for (String expected :
-        new String[] {"verdicts.csv", "rejects.csv", "summary.json", "report.html"}) {
+        new String[] {
+          "verdicts.csv",
+          "rejects.csv",
+          "summary.json",
+          "report.html",
+          "shadow_profiles.csv",
+          "exposures.csv"
+        }) {
       assertTrue(files.contains(out.resolve(expected)), expected + " in " + files);
     }
     for (Path f : files) {

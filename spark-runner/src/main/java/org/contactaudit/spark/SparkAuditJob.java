@@ -82,10 +82,10 @@ import scala.Tuple2;
  *       each record is counted from the start), then spread over the cluster and classified there
  *       by analyzer-core's {@link RowClassifier}, the same code {@link
  *       org.contactaudit.io.DatasetReader} runs; phone numbers are normalized on the executors.
- *       Duplicates are merged as the single-machine reader does: entries by distinct (owner,
- *       number, interval), recommendations by their five fields keeping the first line, consents by
- *       analyzer-core's ledger builder over the records in file order (on the driver: the ledger is
- *       broadcast anyway).
+ *       Duplicates are merged as the single-machine reader does: an exact repeat of an account (on
+ *       the driver), entries by distinct (owner, number, interval), recommendations by their five
+ *       fields keeping the first line, consents by analyzer-core's ledger builder over the records
+ *       in file order (on the driver: the ledger is broadcast anyway).
  *   <li>Evidence by joins, partitioned on account ids and numbers: each recommendation is joined
  *       with the viewer's phonebook (on owner) and with the live holders of the viewer's number (on
  *       number), each valid at its time {@code t}; the candidate's side is probed with equi-joins
@@ -168,7 +168,14 @@ public final class SparkAuditJob {
     } catch (InputException e) {
       System.err.println("input error: " + e.getMessage());
       return 3;
-    } catch (IOException | RuntimeException e) {
+    } catch (Exception e) {
+      // IOException, RuntimeException, or Spark's checked SparkException when a task fails.
+      InputException input = inputCause(e);
+      if (input != null) {
+        // A file that fails mid-way (a truncated .gz) fails the task that splits it into rows.
+        System.err.println("input error: " + input.getMessage());
+        return 3;
+      }
       System.err.println("error: " + e);
       return 4;
     } finally {
@@ -176,6 +183,16 @@ public final class SparkAuditJob {
         spark.stop();
       }
     }
+  }
+
+  /** The input error that failed a task, as Spark hands it to the driver wrapped, or null. */
+  private static InputException inputCause(Throwable e) {
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof InputException input) {
+        return input;
+      }
+    }
+    return null;
   }
 
   private static Policy policy(JobOptions options) throws JobOptions.UsageException {
@@ -343,6 +360,7 @@ public final class SparkAuditJob {
             source.name());
     long[] byReason = new long[Reason.values().length];
     long[] read = new long[1];
+    long[] duplicate = new long[1];
     List<RowResult> rejected = new ArrayList<>();
     RowClassifier.Rejections rejections =
         (line, column, reason, detail) -> {
@@ -357,7 +375,9 @@ public final class SparkAuditJob {
             @Override
             public void row(long line, String[] cells) {
               read[0]++;
-              classifier.account(line, cells, rejections);
+              if (classifier.account(line, cells, rejections) == RowOutcome.DUPLICATE) {
+                duplicate[0]++;
+              }
             }
 
             @Override
@@ -369,7 +389,8 @@ public final class SparkAuditJob {
       sha256 = table.sha256();
       unknown = List.copyOf(table.unknownColumns());
     }
-    files.add(fileSummary(InputFile.ACCOUNTS, source, read[0], byReason, 0, sha256, unknown));
+    files.add(
+        fileSummary(InputFile.ACCOUNTS, source, read[0], byReason, duplicate[0], sha256, unknown));
     rejectLines.add(rejectLines(InputFile.ACCOUNTS, source.name(), jsc.parallelize(rejected, 1)));
     return accounts;
   }

@@ -11,7 +11,9 @@ import java.util.Random;
 /**
  * A small random export with everything that makes the audit hard: account lifetimes, entries with
  * upload and deletion times (some owner and number on several intervals), hub numbers held by many,
- * shadow numbers, consent histories with defaults, duplicates, and rows of every reject reason.
+ * shadow numbers, consent histories with defaults, duplicates, and rows of every reject reason;
+ * blank lines, an exact repeat of an account, characters after a closing quote and a quote left
+ * open until the end of a file.
  */
 final class TestData {
   private static final String[] SETTINGS = {
@@ -32,6 +34,8 @@ final class TestData {
       String to = rnd.nextInt(10) == 0 ? "2020-11-" + (10 + rnd.nextInt(18)) : "";
       a.add("u" + i + "," + phone(rnd, user(i)) + "," + from + "," + to);
     }
+    a.add(a.get(1));
+    a.add("");
     a.add("u1," + phone(rnd, user(1)) + ",,");
     a.add("u2," + user(999_999) + ",,");
     a.add("x1," + user(3) + ",,");
@@ -94,6 +98,11 @@ final class TestData {
         c.add(ownerId + ",again," + number + "," + time(rnd) + ",");
       }
     }
+    c.add(c.size() / 2, "");
+    c.add(c.size() / 3, "");
+    c.add(c.size() / 3 + 1, "");
+    c.add(c.size() / 4, "u4,\"x\"y,+8613800000001,,");
+    c.add(c.size() / 4 + 1, "u4,\"x\"y\"z\",+8613800000001,,");
     c.add("u5,\"unbalanced,+8613800000001,,");
     c.add("u5,too,many,fields,here,now");
     c.add("u6,\"a \"\"quoted\"\" name\"," + phone(rnd, user(7)) + ",,");
@@ -126,6 +135,7 @@ final class TestData {
         }
       }
     }
+    s.add(1, "");
     s.add("ghost,contact_upload,true,explicit,");
     s.add("u1,,true,explicit,");
     s.add("u1,Contact_Upload,true,explicit,2020-02-30");
@@ -156,6 +166,8 @@ final class TestData {
     }
     r.add("u1,u2,2020-06-01T10:00:00Z,home");
     r.add("u1,u2,not-a-time,home,");
+    r.add("");
+    r.add("u1,u2,\"2020-06-01T10:00:00Z,home,");
     Files.write(folder.resolve("recommendations.csv"), r, StandardCharsets.UTF_8);
   }
 
