@@ -1,6 +1,7 @@
 package org.contactaudit.io;
 
 import java.io.BufferedInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -8,7 +9,6 @@ import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -30,15 +30,19 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * One input CSV file: RFC 4180, UTF-8 with an optional BOM, LF or CRLF, gzip when the name ends in
  * {@code .gz}. Finds columns by header name (lower case, trimmed), lists unknown ones, and hands
- * each record to the caller with the physical line where it starts. Cells of unknown columns are
- * dropped with their record and never kept. Computes the SHA-256 of the file's bytes as it reads.
+ * each record to the caller with the physical line where it starts, as the cells of the file's
+ * known columns ({@link InputFile#columns()}). Cells of unknown columns are dropped with their
+ * record and never kept. Computes the SHA-256 of the file's bytes as it reads.
+ *
+ * <p>Public so that another engine (the Spark job) splits a file into rows exactly as {@link
+ * DatasetReader} does, from any {@link InputSource}. Not thread-safe; read once.
  */
-final class CsvTable implements AutoCloseable {
+public final class CsvTable implements AutoCloseable {
   private static final CSVFormat FORMAT =
       CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
   private final InputFile file;
-  private final Path path;
+  private final InputSource source;
   private final String name;
   private final MessageDigest digest;
   private final CSVParser parser;
@@ -46,21 +50,29 @@ final class CsvTable implements AutoCloseable {
   private final Map<String, Integer> columns = new LinkedHashMap<>();
   private final List<String> unknown = new ArrayList<>();
   private final int width;
+  private final int[] knownCells;
   private long lineAfterPrevious;
 
-  private CsvTable(InputFile file, Path path) {
+  /**
+   * Whether the parser stopped inside a row (a character after a closing quote) that was reported:
+   * the rest of its line, which comes back as a record of its own or fails again, is skipped.
+   */
+  private boolean inBrokenRow;
+
+  private CsvTable(InputFile file, InputSource source) {
     this.file = file;
-    this.path = path;
-    this.name = path.getFileName().toString();
+    this.source = source;
+    this.name = source.name();
     try {
       this.digest = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is not available in this JVM", e);
     }
     try {
-      this.parser = CSVParser.builder().setReader(open(path, digest)).setFormat(FORMAT).get();
-    } catch (NoSuchFileException e) {
-      throw fatal("", name + ": the file does not exist at " + path + "; " + expected(), e);
+      this.parser = CSVParser.builder().setReader(open(source, digest)).setFormat(FORMAT).get();
+    } catch (NoSuchFileException | FileNotFoundException e) {
+      throw fatal(
+          "", name + ": the file does not exist at " + source.location() + "; " + expected(), e);
     } catch (IOException e) {
       throw fatal("", name + ": cannot be read (" + e.getMessage() + ")", e);
     }
@@ -113,6 +125,11 @@ final class CsvTable implements AutoCloseable {
             null);
       }
     }
+    List<String> columnsOfFile = file.columns();
+    this.knownCells = new int[columnsOfFile.size()];
+    for (int i = 0; i < knownCells.length; i++) {
+      knownCells[i] = column(columnsOfFile.get(i));
+    }
   }
 
   /**
@@ -129,21 +146,36 @@ final class CsvTable implements AutoCloseable {
     return digits >= 3 ? "(a cell that looks like data: is the header row missing?)" : column;
   }
 
-  /** Opens a file and reads its header; throws {@link InputException} on any fatal problem. */
+  /**
+   * Opens a local file and reads its header; throws {@link InputException} on any fatal problem.
+   */
   static CsvTable open(InputFile file, Path path) {
-    return new CsvTable(file, path);
+    return new CsvTable(file, InputSource.of(path));
   }
 
-  /** Checks that the file exists and has the required columns, then closes it. */
-  static void checkHeader(InputFile file, Path path) {
-    try (CsvTable table = open(file, path)) {
+  /**
+   * Opens a file from any source and reads its header.
+   *
+   * @throws InputException when the file is missing or unreadable, or a required column is missing
+   */
+  public static CsvTable open(InputFile file, InputSource source) {
+    return new CsvTable(file, source);
+  }
+
+  /**
+   * Checks that the file exists and has the required columns, then closes it.
+   *
+   * @throws InputException naming the file and the column
+   */
+  public static void checkHeader(InputFile file, InputSource source) {
+    try (CsvTable table = open(file, source)) {
       table.unknownColumns();
     }
   }
 
-  private static Reader open(Path path, MessageDigest digest) throws IOException {
-    InputStream in = new DigestInputStream(Files.newInputStream(path), digest);
-    if (path.getFileName().toString().endsWith(".gz")) {
+  private static Reader open(InputSource source, MessageDigest digest) throws IOException {
+    InputStream in = new DigestInputStream(source.open(), digest);
+    if (source.name().endsWith(".gz")) {
       in = new GZIPInputStream(in, 1 << 16);
     } else {
       in = new BufferedInputStream(in, 1 << 16);
@@ -169,33 +201,53 @@ final class CsvTable implements AutoCloseable {
     return new InputException(name, column, message, cause);
   }
 
-  String name() {
+  /** The file's name as given, such as {@code contacts.csv}. */
+  public String name() {
     return name;
   }
 
-  /** The index of a column, or {@code -1} when the file does not have it. */
+  /** The index of a column in the header, or {@code -1} when the file does not have it. */
   int column(String column) {
     return columns.getOrDefault(column, -1);
   }
 
-  List<String> unknownColumns() {
+  /** Whether the header has this column (lower case). */
+  public boolean hasColumn(String column) {
+    return columns.containsKey(column);
+  }
+
+  /** The header's columns that the analyzer does not use. */
+  public List<String> unknownColumns() {
     return unknown;
   }
 
   /**
-   * Visits every record; a record whose fields are broken is reported as malformed. Blank lines are
-   * not rows: they are skipped and not counted.
+   * Visits every record, in file order; a record whose fields are broken is reported as malformed.
+   * Blank lines are not rows: they are skipped and not counted.
    */
-  void forEach(RowVisitor visitor) {
+  public void forEach(RowVisitor visitor) {
+    while (next(visitor)) {
+      // each call visits one record
+    }
+  }
+
+  /**
+   * Visits the next record, well-formed or malformed: a pull-style {@link #forEach}. Blank lines
+   * are skipped, not visited.
+   *
+   * @return false at the end of the file, when nothing was visited
+   * @throws InputException when the bytes cannot be read (a truncated .gz, a disk error), naming
+   *     the file and the last line read
+   */
+  public boolean next(RowVisitor visitor) {
     // Empty lines are read as records (not skipped by the parser) so that the line count stays
     // right: the line where a record starts is the line after the end of the previous one.
-    boolean inBrokenRow = false;
     while (true) {
       CSVRecord record;
       long start = lineAfterPrevious + 1;
       try {
         if (!records.hasNext()) {
-          return;
+          return false;
         }
         record = records.next();
       } catch (UncheckedIOException e) {
@@ -219,6 +271,7 @@ final class CsvTable implements AutoCloseable {
           visitor.malformed(
               start, "unbalanced or misplaced quotes; quote a whole field as \"...\"");
           inBrokenRow = true;
+          return true;
         }
         continue;
       }
@@ -238,10 +291,20 @@ final class CsvTable implements AutoCloseable {
                 + width
                 + unbalancedQuoteHint(record);
         visitor.malformed(start, detail);
-        continue;
+        return true;
       }
-      visitor.row(start, record);
+      visitor.row(start, cells(record));
+      return true;
     }
+  }
+
+  /** The trimmed cells of the known columns, an empty string where the file lacks the column. */
+  private String[] cells(CSVRecord record) {
+    String[] cells = new String[knownCells.length];
+    for (int i = 0; i < knownCells.length; i++) {
+      cells[i] = knownCells[i] < 0 ? "" : record.get(knownCells[i]).strip();
+    }
+    return cells;
   }
 
   private static boolean isBlankLine(CSVRecord record) {
@@ -257,17 +320,13 @@ final class CsvTable implements AutoCloseable {
     return "";
   }
 
-  /** The size of the file in bytes. */
-  long bytes() {
-    try {
-      return Files.size(path);
-    } catch (IOException e) {
-      return -1;
-    }
+  /** The size of the file in bytes, or {@code -1} when unknown. */
+  public long bytes() {
+    return source.size();
   }
 
   /** The SHA-256 of the bytes read so far: the whole file once {@link #forEach} returned. */
-  String sha256() {
+  public String sha256() {
     return HexFormat.of().formatHex(digest.digest());
   }
 
@@ -281,9 +340,16 @@ final class CsvTable implements AutoCloseable {
   }
 
   /** What a reader does with each record. */
-  interface RowVisitor {
-    void row(long line, CSVRecord record);
+  public interface RowVisitor {
+    /**
+     * A well-formed record.
+     *
+     * @param line the physical line where it starts (the header is line 1)
+     * @param cells the trimmed cells of {@link InputFile#columns()}, in that order
+     */
+    void row(long line, String[] cells);
 
+    /** A record with unbalanced quotes or a wrong number of fields: rejected as MALFORMED_ROW. */
     void malformed(long line, String detail);
   }
 }

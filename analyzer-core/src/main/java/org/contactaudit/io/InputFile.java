@@ -1,5 +1,6 @@
 package org.contactaudit.io;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The four input files of SPEC section 2 and their columns. */
@@ -20,11 +21,15 @@ public enum InputFile {
   private final String fileName;
   private final List<String> required;
   private final List<String> optional;
+  private final List<String> columns;
 
   InputFile(String fileName, List<String> required, List<String> optional) {
     this.fileName = fileName;
     this.required = required;
     this.optional = optional;
+    List<String> all = new ArrayList<>(required);
+    all.addAll(optional);
+    this.columns = List.copyOf(all);
   }
 
   /** The conventional file name, such as {@code contacts.csv}. */
@@ -40,5 +45,10 @@ public enum InputFile {
   /** The columns that may be present. */
   public List<String> optionalColumns() {
     return optional;
+  }
+
+  /** The required columns, then the optional ones: the cells a row is read into. */
+  public List<String> columns() {
+    return columns;
   }
 }

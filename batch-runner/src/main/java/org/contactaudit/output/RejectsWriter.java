@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.contactaudit.io.Reject;
@@ -16,6 +17,24 @@ import org.contactaudit.io.RejectSink;
  */
 public final class RejectsWriter implements RejectSink, AutoCloseable {
   static final String[] HEADER = {"file", "line", "column", "reason", "detail"};
+
+  /** The columns of rejects.csv. */
+  public static String[] header() {
+    return HEADER.clone();
+  }
+
+  /**
+   * The cells of one row of rejects.csv, in {@link #header()} order: the one place that lays a
+   * reject out, for this writer and for the distributed job.
+   */
+  public static List<Object> cells(Reject r, AccountNames names) {
+    return List.of(
+        CsvCells.safe(r.file()),
+        r.line(),
+        r.column(),
+        r.reason().name(),
+        CsvCells.safe(names.detail(r.detail())));
+  }
 
   private final CSVPrinter printer;
   private final AccountNames names;
@@ -35,12 +54,7 @@ public final class RejectsWriter implements RejectSink, AutoCloseable {
   @Override
   public void accept(Reject r) {
     try {
-      printer.printRecord(
-          CsvCells.safe(r.file()),
-          r.line(),
-          r.column(),
-          r.reason().name(),
-          CsvCells.safe(names.detail(r.detail())));
+      printer.printRecord(cells(r, names));
       written++;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write rejects.csv", e);

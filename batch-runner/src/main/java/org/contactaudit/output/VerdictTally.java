@@ -71,11 +71,26 @@ public final class VerdictTally {
 
   /** The verdict figures. */
   public RunSummary.VerdictFigures figures() {
+    return figures(verdicts, primary, kinds, missing);
+  }
+
+  /**
+   * The verdict figures from counts indexed by {@link Verdict} and {@link Kind} ordinals: the one
+   * place that lays them out, for this tally and for the distributed job.
+   *
+   * @param missing the count of each missing consent over LEAK and AT_RISK
+   */
+  public static RunSummary.VerdictFigures figures(
+      long[] verdicts, long[] primary, long[] kinds, Map<String, Long> missing) {
+    long judged = 0;
+    for (long n : verdicts) {
+      judged += n;
+    }
     Map<String, Long> counts = new LinkedHashMap<>();
     Map<String, Double> rates = new LinkedHashMap<>();
     for (Verdict v : Verdict.values()) {
       counts.put(v.name(), verdicts[v.ordinal()]);
-      rates.put(v.name(), next == 0 ? 0 : (double) verdicts[v.ordinal()] / next);
+      rates.put(v.name(), judged == 0 ? 0 : (double) verdicts[v.ordinal()] / judged);
     }
     Map<String, Long> primaryKinds = new LinkedHashMap<>();
     Map<String, Long> allKinds = new LinkedHashMap<>();
@@ -89,8 +104,10 @@ public final class VerdictTally {
             Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
                 .thenComparing(Map.Entry.comparingByKey()))
         .forEach(e -> sortedMissing.put(e.getKey(), e.getValue()));
+    long leaking = verdicts[Verdict.LEAK.ordinal()] + verdicts[Verdict.AT_RISK.ordinal()];
+    double leakRate = judged == 0 ? 0 : (double) leaking / judged;
     return new RunSummary.VerdictFigures(
-        next, counts, rates, leakRate(), primaryKinds, allKinds, sortedMissing);
+        judged, counts, rates, leakRate, primaryKinds, allKinds, sortedMissing);
   }
 
   /** The first leaks of the run, for people. */

@@ -26,7 +26,6 @@ public final class VerdictsWriter implements AutoCloseable {
   private final ContactGraph graph;
   private final Recommendations recommendations;
   private final AccountNames names;
-  private final List<Object> row = new ArrayList<>();
   private int next;
 
   /** Opens the file and writes the header. */
@@ -44,7 +43,8 @@ public final class VerdictsWriter implements AutoCloseable {
     this.names = names;
   }
 
-  static String[] header() {
+  /** The columns of verdicts.csv. */
+  public static String[] header() {
     List<String> h =
         new ArrayList<>(
             List.of(
@@ -68,12 +68,41 @@ public final class VerdictsWriter implements AutoCloseable {
   /** Writes the judgment of the next recommendation, in input order. */
   public void write(Judgment j) {
     int i = next++;
-    row.clear();
-    row.add(recommendations.line(i));
-    row.add(CsvCells.safe(names.name(graph.accountId(j.viewer()))));
-    row.add(CsvCells.safe(names.name(graph.accountId(j.candidate()))));
-    row.add(Times.format(recommendations.shownAt(i)));
-    row.add(CsvCells.safe(recommendations.surface(i)));
+    try {
+      printer.printRecord(
+          cells(
+              recommendations.line(i),
+              names.name(graph.accountId(j.viewer())),
+              names.name(graph.accountId(j.candidate())),
+              recommendations.shownAt(i),
+              recommendations.surface(i),
+              j));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write verdicts.csv", e);
+    }
+  }
+
+  /**
+   * The cells of one row of verdicts.csv, in {@link #header()} order: the one place that lays a
+   * judgment out, for this writer and for the distributed job.
+   *
+   * @param viewerName the viewer's id as written (given or pseudonymized)
+   * @param candidateName the candidate's id as written
+   * @param shownAt the input's {@code shown_at}, or {@link Times#ALWAYS} when it had none
+   */
+  public static List<Object> cells(
+      long line,
+      String viewerName,
+      String candidateName,
+      long shownAt,
+      String surface,
+      Judgment j) {
+    List<Object> row = new ArrayList<>();
+    row.add(line);
+    row.add(CsvCells.safe(viewerName));
+    row.add(CsvCells.safe(candidateName));
+    row.add(Times.format(shownAt));
+    row.add(CsvCells.safe(surface));
     row.add(j.verdict().name());
     row.add(j.primaryKind().map(Kind::name).orElse(""));
     StringBuilder kinds = new StringBuilder();
@@ -87,11 +116,7 @@ public final class VerdictsWriter implements AutoCloseable {
       row.add(j.nonConsensual(k));
     }
     row.add(j.shadowSharedContacts());
-    try {
-      printer.printRecord(row);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write verdicts.csv", e);
-    }
+    return row;
   }
 
   @Override
