@@ -18,7 +18,17 @@ public final class Main {
 
   /** Runs {@code contact-audit} and exits with its code. */
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    PrintWriter err = new PrintWriter(System.err, true);
+    int exit;
+    try {
+      exit = run(args, new PrintWriter(System.out, true), err);
+    } catch (OutOfMemoryError e) {
+      err.println(
+          "contact-audit: internal error: out of memory; give the JVM more heap"
+              + " (CONTACT_AUDIT_JAVA_OPTS=-Xmx16g for the launcher); nothing was written");
+      exit = ExitCode.INTERNAL;
+    }
+    System.exit(exit);
   }
 
   /** Runs {@code contact-audit} with the given streams and returns the exit code. */
