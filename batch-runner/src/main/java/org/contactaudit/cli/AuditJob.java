@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.contactaudit.audit.Auditor;
 import org.contactaudit.io.AuditInput;
 import org.contactaudit.io.DatasetReader;
@@ -183,27 +182,11 @@ final class AuditJob {
     options.put("pseudonymize_accounts", settings.pseudonymizeAccounts());
     List<String> notes = new ArrayList<>();
     if (!input.sourceChecked()) {
-      notes.add(
-          "consents.csv has no source column: every record counts as explicit;"
-              + " default-versus-explicit consent was not checked");
+      notes.add(RunSummary.SOURCE_NOT_CHECKED);
     }
     List<RunSummary.Input> inputs = new ArrayList<>();
     for (FileSummary f : input.files()) {
-      Map<String, Long> reasons = new TreeMap<>();
-      f.reasons().forEach((r, n) -> reasons.put(r.name(), n));
-      inputs.add(
-          new RunSummary.Input(
-              f.file().fileName(),
-              f.name(),
-              f.bytes(),
-              f.sha256(),
-              f.read(),
-              f.accepted(),
-              f.duplicate(),
-              f.ignored(),
-              f.rejected(),
-              reasons,
-              f.unknownColumns()));
+      inputs.add(RunSummary.Input.of(f));
     }
     return new RunSummary(
         new RunSummary.Tool("contact-audit", VersionProvider.version()),

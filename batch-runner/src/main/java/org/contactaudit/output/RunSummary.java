@@ -2,6 +2,8 @@ package org.contactaudit.output;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.contactaudit.io.FileSummary;
 
 /**
  * Everything {@code summary.json} says about a run, and what {@code report.html} shows. Field names
@@ -42,6 +44,11 @@ public record RunSummary(
   /** The tool that made the run. */
   public record Tool(String name, String version) {}
 
+  /** The note of a run whose consents.csv has no source column. */
+  public static final String SOURCE_NOT_CHECKED =
+      "consents.csv has no source column: every record counts as explicit;"
+          + " default-versus-explicit consent was not checked";
+
   /** The accounting of one input file: read = accepted + duplicate + ignored + rejected. */
   public record Input(
       String file,
@@ -54,7 +61,26 @@ public record RunSummary(
       long ignored,
       long rejected,
       Map<String, Long> reasons,
-      List<String> unknownColumns) {}
+      List<String> unknownColumns) {
+
+    /** The accounting of a file as the reader made it, reasons by name. */
+    public static Input of(FileSummary f) {
+      Map<String, Long> reasons = new TreeMap<>();
+      f.reasons().forEach((r, n) -> reasons.put(r.name(), n));
+      return new Input(
+          f.file().fileName(),
+          f.name(),
+          f.bytes(),
+          f.sha256(),
+          f.read(),
+          f.accepted(),
+          f.duplicate(),
+          f.ignored(),
+          f.rejected(),
+          reasons,
+          f.unknownColumns());
+    }
+  }
 
   /** Figures of the contact graph. */
   public record GraphFigures(

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.csv.CSVFormat;
@@ -1036,27 +1035,11 @@ public final class SparkAuditJob {
     opts.put("partitions", partitions);
     List<String> notes = new ArrayList<>();
     if (!sourceChecked) {
-      notes.add(
-          "consents.csv has no source column: every record counts as explicit;"
-              + " default-versus-explicit consent was not checked");
+      notes.add(RunSummary.SOURCE_NOT_CHECKED);
     }
     List<RunSummary.Input> inputs = new ArrayList<>();
     for (FileSummary f : files) {
-      Map<String, Long> reasons = new TreeMap<>();
-      f.reasons().forEach((r, n) -> reasons.put(r.name(), n));
-      inputs.add(
-          new RunSummary.Input(
-              f.file().fileName(),
-              f.name(),
-              f.bytes(),
-              f.sha256(),
-              f.read(),
-              f.accepted(),
-              f.duplicate(),
-              f.ignored(),
-              f.rejected(),
-              reasons,
-              f.unknownColumns()));
+      inputs.add(RunSummary.Input.of(f));
     }
     return new RunSummary(
         new RunSummary.Tool("contact-audit-spark", version()),
