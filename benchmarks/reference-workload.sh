@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 data="${1:-/tmp/contact-audit-ref}"
 heap="${2:-8g}"
 jar=batch-runner/target/contact-audit.jar
-[ -f "$jar" ] || ./mvnw -q -DskipTests package
+[ -f "$jar" ] || ./mvnw -q -DskipTests -pl batch-runner -am package
 if [ ! -f "$data/recommendations.csv" ]; then
   java -Xmx2g -jar "$jar" generate --out "$data" --accounts 1000000 --recommendations 10 --seed 2026
 fi

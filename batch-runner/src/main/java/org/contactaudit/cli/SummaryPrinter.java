@@ -56,7 +56,7 @@ final class SummaryPrinter {
     if (exposure != null) {
       w.printf(
           Locale.ROOT,
-          "default exposure: %,d accounts visible only by default to %,d mutual contacts%n",
+          "default exposure: %,d account(s) visible only by default to %,d mutual contact(s)%n",
           exposure.exposedAccounts(),
           exposure.audience());
     }
