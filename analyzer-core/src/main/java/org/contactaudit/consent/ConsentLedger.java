@@ -88,16 +88,6 @@ public final class ConsentLedger {
     return record >= 0 && flags[record] == (VALUE | DEFAULT);
   }
 
-  /** Whether any record of the ledger was set by default. */
-  public boolean hasDefaults() {
-    for (byte f : flags) {
-      if ((f & DEFAULT) != 0) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /**
    * The times of the records of one account and setting, increasing ({@link
    * org.contactaudit.time.Times#ALWAYS} for an unknown time); empty for an unknown setting.

@@ -27,7 +27,6 @@ public final class ContactGraphBuilder {
   private LongArrayList deletedAt;
 
   private LongArrayList entries = new LongArrayList();
-  private long rows;
   private LongArrayList uploadedAt;
   private LongArrayList removedAt;
   private boolean built;
@@ -114,16 +113,10 @@ public final class ContactGraphBuilder {
       this.removedAt = filled(entries.size(), Times.NEVER);
     }
     entries.add((long) owner << 32 | number);
-    rows++;
     if (this.uploadedAt != null) {
       this.uploadedAt.add(uploadedAt);
       this.removedAt.add(deletedAt);
     }
-  }
-
-  /** How many entry rows were added so far, duplicates included. */
-  public long entryRows() {
-    return rows;
   }
 
   /** After {@link #build()}: how many added entries repeated an earlier one and were merged. */

@@ -105,7 +105,6 @@ class ConsentLedgerTest {
     assertFalse(l.granted(1, s, 5, false));
     assertTrue(l.granted(1, s, 10, false));
     assertFalse(l.grantedOnlyByDefault(1, s, 10));
-    assertTrue(l.hasDefaults());
   }
 
   @Test

@@ -20,11 +20,6 @@ public final class AccountNames {
     return new AccountNames(pseudonymizer);
   }
 
-  /** Whether ids are pseudonymized. */
-  public boolean pseudonymizes() {
-    return pseudonymizer != null;
-  }
-
   /** The name to write for an account id. */
   public String name(String accountId) {
     return pseudonymizer == null
