@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.contactaudit.consent.ConsentLedger;
 import org.contactaudit.graph.ContactGraph;
+import org.contactaudit.graph.EvidenceFinder;
 import org.contactaudit.graph.IdBuffer;
 import org.contactaudit.io.AuditInput;
 import org.contactaudit.io.Recommendations;
@@ -17,13 +18,13 @@ import org.contactaudit.time.Times;
 
 /**
  * Judges recommendations on a frozen graph and consent ledger: the single-machine engine. It finds
- * evidence by intersecting sorted {@code int} runs of the graph (one merge or gallop per bridged
- * kind, two binary searches for the direct kinds) and asks {@link Rules} about consent.
+ * all the evidence of a recommendation in one pass of an {@link EvidenceFinder} (mark one side's
+ * phonebook and holders in bit sets, probe the other side's) and asks {@link Rules} about consent:
+ * one lookup of the viewer's, the candidate's and each bridge's consents.
  *
- * <p>Built once, thread-safe, allocation-free per bridge: each thread reuses its own buffers. A
- * judgment costs {@code O(d log d)} at worst for phonebooks and holder lists of size {@code d}, and
- * allocates only the {@link Judgment}. {@link #isConsensual} answers the consent-safe question with
- * no allocation and stops at the first non-consensual piece.
+ * <p>Built once, thread-safe, allocation-free per bridge: each thread reuses its own finder. A
+ * judgment costs {@code O(d)} for phonebooks and holder lists of size {@code d}, and allocates only
+ * the {@link Judgment}. {@link #isConsensual} answers the consent-safe question with no allocation.
  *
  * <pre>{@code
  * Auditor auditor = Auditor.of(input.graph(), input.consents(), Policy.defaults());
@@ -40,7 +41,7 @@ public final class Auditor {
   private Auditor(ContactGraph graph, Rules rules) {
     this.graph = graph;
     this.rules = rules;
-    this.scratch = ThreadLocal.withInitial(() -> new Scratch(graph.newBuffer()));
+    this.scratch = ThreadLocal.withInitial(() -> new Scratch(graph.newEvidenceFinder()));
   }
 
   /**
@@ -184,60 +185,78 @@ public final class Auditor {
    * @return whether a non-consensual piece was found (with {@code stopEarly}, found first)
    */
   private boolean gather(int v, int c, long t, Scratch s, boolean stopEarly) {
+    EvidenceFinder found = s.finder;
+    if (!found.find(v, c, t)) {
+      return false;
+    }
     EvidenceTally tally = s.tally;
-    boolean forward = graph.holds(v, c, t);
-    boolean reverse = graph.holds(c, v, t);
-    if (forward || reverse) {
-      Kind kind = forward && reverse ? Kind.MUTUAL : forward ? Kind.FORWARD : Kind.REVERSE;
-      long missing = rules.fixedMissing(kind, v, c, t);
+    int viewerGrants = rules.grants(v, t);
+    int candidateGrants = rules.grants(c, t);
+    if (found.forward() || found.reverse()) {
+      Kind kind =
+          found.forward() && found.reverse()
+              ? Kind.MUTUAL
+              : found.forward() ? Kind.FORWARD : Kind.REVERSE;
+      long missing = rules.fixedMissing(kind, viewerGrants, candidateGrants);
       tally.add(kind, missing);
       if (stopEarly && missing != 0) {
         return true;
       }
     }
-    IdBuffer buf = s.buffer;
-    if (graph.sharedContacts(v, c, t, buf) > 0
-        && bridged(Kind.SHARED_CONTACT, v, c, t, buf, true, tally, stopEarly)) {
+    if (bridged(Kind.SHARED_CONTACT, found.sharedContacts(), viewerGrants, candidateGrants, t, s)
+        && stopEarly) {
       return true;
     }
-    if (graph.chainBridges(v, c, t, buf) > 0
-        && bridged(Kind.CHAIN, v, c, t, buf, false, tally, stopEarly)) {
+    if (bridged(Kind.CHAIN, found.chains(), viewerGrants, candidateGrants, t, s) && stopEarly) {
       return true;
     }
-    if (graph.coHolders(v, c, t, buf) > 0
-        && bridged(Kind.CO_HOLDER, v, c, t, buf, false, tally, stopEarly)) {
-      return true;
-    }
+    bridged(Kind.CO_HOLDER, found.coHolders(), viewerGrants, candidateGrants, t, s);
     return tally.anyNonConsensual();
   }
 
+  /**
+   * Adds the pieces of one bridged kind to the tally: each bridge's missing consents are those of
+   * the kind's viewer and candidate requirements, plus its own (a shared contact that is a shadow
+   * number misses {@code bridge.shadow}).
+   *
+   * @return whether any of them is not consensual
+   */
   private boolean bridged(
-      Kind kind,
-      int v,
-      int c,
-      long t,
-      IdBuffer buf,
-      boolean numbers,
-      EvidenceTally tally,
-      boolean stopEarly) {
-    long fixed = rules.fixedMissing(kind, v, c, t);
-    if (stopEarly && fixed != 0) {
-      tally.add(kind, fixed);
-      return true;
+      Kind kind, IdBuffer bridges, int viewerGrants, int candidateGrants, long t, Scratch s) {
+    int n = bridges.size();
+    if (n == 0) {
+      return false;
     }
-    for (int i = 0, n = buf.size(); i < n; i++) {
-      int bridge = buf.get(i);
-      if (numbers && graph.isShadow(bridge, t)) {
-        bridge = -1;
-        tally.addShadowSharedContact();
+    long fixed = rules.fixedMissing(kind, viewerGrants, candidateGrants);
+    int accounts = graph.accountCount();
+    int nonConsensual = 0;
+    int shadows = 0;
+    long union = 0;
+    int i = 0;
+    // Bridges are increasing: accounts' numbers first, then shadow numbers (shared contacts only).
+    for (; i < n; i++) {
+      int bridge = bridges.get(i);
+      if (bridge >= accounts) {
+        break;
       }
-      long missing = fixed | rules.bridgeMissing(kind, bridge, t);
-      tally.add(kind, missing);
-      if (stopEarly && missing != 0) {
-        return true;
+      long missing;
+      if (graph.isLive(bridge, t)) {
+        missing = fixed | rules.bridgeMissing(kind, rules.grants(bridge, t));
+      } else { // a deleted or not yet registered account's number is a shadow number then
+        shadows++;
+        missing = fixed | rules.shadowMissing();
       }
+      nonConsensual += missing != 0 ? 1 : 0;
+      union |= missing;
     }
-    return false;
+    if (i < n) {
+      shadows += n - i;
+      nonConsensual += n - i;
+      union |= fixed | rules.shadowMissing();
+    }
+    s.tally.add(kind, n - nonConsensual, nonConsensual, union);
+    s.tally.addShadowSharedContacts(shadows);
+    return nonConsensual > 0;
   }
 
   private void check(int viewer, int candidate, long t) {
@@ -270,13 +289,13 @@ public final class Auditor {
     return account;
   }
 
-  /** The buffers one thread reuses. */
+  /** The finder and tally one thread reuses. */
   private static final class Scratch {
-    final IdBuffer buffer;
+    final EvidenceFinder finder;
     final EvidenceTally tally = new EvidenceTally();
 
-    Scratch(IdBuffer buffer) {
-      this.buffer = buffer;
+    Scratch(EvidenceFinder finder) {
+      this.finder = finder;
     }
   }
 }

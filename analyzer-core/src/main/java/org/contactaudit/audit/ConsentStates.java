@@ -12,13 +12,20 @@ import org.contactaudit.time.Times;
  * defaults) from that state's time on. A lookup reads one short run of one account instead of one
  * ledger timeline per setting: the judge checks a bridge with one memory access and a mask test.
  *
- * <p>Built from the ledger in {@code O(R log R)} for {@code R} records; 12 bytes a state and 4 an
- * account. Immutable and thread-safe.
+ * <p>The latest state of each account is also kept beside its start, so that a lookup at or after
+ * an account's last change (most lookups: consents change rarely) reads two independent array cells
+ * and nothing else. Built from the ledger in {@code O(R log R)} for {@code R} records; 12 bytes a
+ * state and 16 an account. Immutable and thread-safe.
  */
 final class ConsentStates {
   private final int[] offsets;
   private final long[] times;
   private final int[] masks;
+
+  /**
+   * Per account {@code a}: at {@code 2a} when its latest state starts, at {@code 2a+1} the mask.
+   */
+  private final long[] latest;
 
   /**
    * @param settings the ledger indices of the settings, one bit each (at most 31; -1 for a setting
@@ -59,6 +66,11 @@ final class ConsentStates {
     }
     times = allTimes.toLongArray();
     masks = allMasks.toIntArray();
+    latest = new long[2 * accounts];
+    for (int a = 0; a < accounts; a++) {
+      latest[2 * a] = times[offsets[a + 1] - 1];
+      latest[2 * a + 1] = masks[offsets[a + 1] - 1];
+    }
   }
 
   /**
@@ -69,7 +81,10 @@ final class ConsentStates {
     if (account < 0 || account >= offsets.length - 1) {
       return 0;
     }
-    int i = offsets[account + 1] - 1;
+    if (t >= latest[2 * account]) {
+      return (int) latest[2 * account + 1];
+    }
+    int i = offsets[account + 1] - 2;
     // The first state of every account is at ALWAYS <= t, so the scan stops there at the latest.
     while (times[i] > t) {
       i--;

@@ -40,9 +40,21 @@ public final class EvidenceTally {
     }
   }
 
-  /** Counts a shared contact that is a shadow number. */
-  public void addShadowSharedContact() {
-    shadowSharedContacts++;
+  /**
+   * Adds pieces of one kind at once.
+   *
+   * @param missingConsents the union of the consents the non-consensual ones miss
+   */
+  public void add(Kind kind, int consensualPieces, int nonConsensualPieces, long missingConsents) {
+    int k = kind.ordinal();
+    consensual[k] += consensualPieces;
+    nonConsensual[k] += nonConsensualPieces;
+    missing[k] |= missingConsents;
+  }
+
+  /** Counts shared contacts that are shadow numbers. */
+  public void addShadowSharedContacts(int count) {
+    shadowSharedContacts += count;
   }
 
   /** Whether any piece added so far is not consensual. */

@@ -16,9 +16,6 @@ import org.contactaudit.consent.ConsentLedger;
  * allocation-free but {@link #decide}.
  */
 public final class Rules {
-  private static final int VIEWER = 0;
-  private static final int CANDIDATE = 1;
-
   /** Up to this many terms, the label lists of every mask are made once (1,024 by default). */
   private static final int CACHED_TERMS = 12;
 
@@ -29,10 +26,12 @@ public final class Rules {
   private final List<List<String>> labelsByMask;
   private final long shadowBit;
   private final ConsentStates states;
-  private final int[][] fixedRole;
-  private final int[][] fixedSettingBit;
+
+  /** Per kind and viewer or candidate requirement: the bit of its setting in viewer + candidate. */
+  private final int[][] fixedGrantBit;
+
   private final long[][] fixedBit;
-  private final int[][] bridgeSettingBit;
+  private final int[][] bridgeGrantBit;
   private final long[][] bridgeBit;
 
   private Rules(Policy policy, ConsentLedger ledger) {
@@ -74,10 +73,9 @@ public final class Rules {
     this.states = new ConsentStates(ledger, ledgerSettings, acceptDefault);
 
     int kinds = Kind.values().length;
-    fixedRole = new int[kinds][];
-    fixedSettingBit = new int[kinds][];
+    fixedGrantBit = new int[kinds][];
     fixedBit = new long[kinds][];
-    bridgeSettingBit = new int[kinds][];
+    bridgeGrantBit = new int[kinds][];
     bridgeBit = new long[kinds][];
     for (Kind kind : Kind.values()) {
       List<Requirement> fixed = new ArrayList<>();
@@ -86,20 +84,18 @@ public final class Rules {
         (r.role() == Role.BRIDGE ? bridge : fixed).add(r);
       }
       int k = kind.ordinal();
-      fixedRole[k] = new int[fixed.size()];
-      fixedSettingBit[k] = new int[fixed.size()];
+      fixedGrantBit[k] = new int[fixed.size()];
       fixedBit[k] = new long[fixed.size()];
       for (int i = 0; i < fixed.size(); i++) {
         Requirement r = fixed.get(i);
-        fixedRole[k][i] = r.role() == Role.VIEWER ? VIEWER : CANDIDATE;
-        fixedSettingBit[k][i] = 1 << read.indexOf(r.setting());
+        fixedGrantBit[k][i] = read.indexOf(r.setting()) + (r.role() == Role.VIEWER ? 0 : 32);
         fixedBit[k][i] = 1L << order.indexOf(r);
       }
-      bridgeSettingBit[k] = new int[bridge.size()];
+      bridgeGrantBit[k] = new int[bridge.size()];
       bridgeBit[k] = new long[bridge.size()];
       for (int i = 0; i < bridge.size(); i++) {
         Requirement r = bridge.get(i);
-        bridgeSettingBit[k][i] = 1 << read.indexOf(r.setting());
+        bridgeGrantBit[k][i] = read.indexOf(r.setting());
         bridgeBit[k][i] = 1L << order.indexOf(r);
       }
     }
@@ -127,19 +123,7 @@ public final class Rules {
 
   /** The consents of viewer and candidate that a piece of {@code kind} misses at {@code t}. */
   public long fixedMissing(Kind kind, int viewer, int candidate, long t) {
-    int k = kind.ordinal();
-    int[] roles = fixedRole[k];
-    int[] settings = fixedSettingBit[k];
-    int viewerGrants = states.at(viewer, t);
-    int candidateGrants = states.at(candidate, t);
-    long missing = 0;
-    for (int i = 0; i < roles.length; i++) {
-      int grants = roles[i] == VIEWER ? viewerGrants : candidateGrants;
-      if ((grants & settings[i]) == 0) {
-        missing |= fixedBit[k][i];
-      }
-    }
-    return missing;
+    return fixedMissing(kind, states.at(viewer, t), states.at(candidate, t));
   }
 
   /**
@@ -149,17 +133,47 @@ public final class Rules {
    *     -1} for a shadow number, which misses {@code bridge.shadow} and nothing else
    */
   public long bridgeMissing(Kind kind, int bridge, long t) {
-    if (bridge < 0) {
-      return shadowBit;
-    }
+    return bridge < 0 ? shadowBit : bridgeMissing(kind, states.at(bridge, t));
+  }
+
+  /** The {@code bridge.shadow} bit: what a shadow number misses. */
+  long shadowMissing() {
+    return shadowBit;
+  }
+
+  /**
+   * The settings an account grants at {@code t}, as the bits {@link #fixedMissing(Kind, int, int)}
+   * and {@link #bridgeMissing(Kind, int)} read: one lookup an account and judgment.
+   */
+  int grants(int account, long t) {
+    return states.at(account, t);
+  }
+
+  /**
+   * {@link #fixedMissing(Kind, int, int, long)} from the viewer's and candidate's grants, without a
+   * branch on them: a requirement's bit survives the mask {@code grantBit - 1} only when its grant
+   * bit is zero.
+   */
+  long fixedMissing(Kind kind, int viewerGrants, int candidateGrants) {
     int k = kind.ordinal();
-    int[] settings = bridgeSettingBit[k];
-    int grants = states.at(bridge, t);
+    int[] grantBits = fixedGrantBit[k];
+    long[] bits = fixedBit[k];
+    long grants = (viewerGrants & 0xFFFF_FFFFL) | (long) candidateGrants << 32;
     long missing = 0;
-    for (int i = 0; i < settings.length; i++) {
-      if ((grants & settings[i]) == 0) {
-        missing |= bridgeBit[k][i];
-      }
+    for (int i = 0; i < grantBits.length; i++) {
+      missing |= bits[i] & (((grants >>> grantBits[i]) & 1) - 1);
+    }
+    return missing;
+  }
+
+  /** {@link #bridgeMissing(Kind, int, long)} for a bridge account from its grants, branch-free. */
+  long bridgeMissing(Kind kind, int bridgeGrants) {
+    int k = kind.ordinal();
+    int[] grantBits = bridgeGrantBit[k];
+    long[] bits = bridgeBit[k];
+    long missing = 0;
+    for (int i = 0; i < grantBits.length; i++) {
+      missing |= bits[i] & (((bridgeGrants >>> grantBits[i]) & 1L) - 1);
     }
     return missing;
   }

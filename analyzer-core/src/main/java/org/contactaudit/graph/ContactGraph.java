@@ -287,7 +287,15 @@ public final class ContactGraph {
 
   /** A buffer large enough for every evidence query on this graph. */
   public IdBuffer newBuffer() {
-    return new IdBuffer(maxDegree);
+    return new IdBuffer(maxDegree, true);
+  }
+
+  /**
+   * A finder of all the evidence of a recommendation in one pass, for one thread: what the judge
+   * uses. See {@link EvidenceFinder} for its cost.
+   */
+  public EvidenceFinder newEvidenceFinder() {
+    return new EvidenceFinder(this);
   }
 
   /**
@@ -425,11 +433,11 @@ public final class ContactGraph {
         fwdTargets, fwdOffsets[account], fwdOffsets[account + 1], accountIds.length);
   }
 
-  private boolean entryValid(int entry, long t) {
+  boolean entryValid(int entry, long t) {
     return intervals == null || intervals.valid(entry, t);
   }
 
-  private boolean holderValid(int invPos, long t) {
+  boolean holderValid(int invPos, long t) {
     if (intervals == null && registeredAt == null) {
       return true;
     }

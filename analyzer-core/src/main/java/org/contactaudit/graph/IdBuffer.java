@@ -2,7 +2,8 @@ package org.contactaudit.graph;
 
 /**
  * A reusable buffer for the ids that an evidence query finds, sized for one graph by {@link
- * ContactGraph#newBuffer()}. Not thread-safe: give each thread its own. Each query overwrites it.
+ * ContactGraph#newBuffer()} (or owned by an {@link EvidenceFinder}). Not thread-safe: give each
+ * thread its own. Each query overwrites it.
  */
 public final class IdBuffer {
   final int[] posA;
@@ -10,9 +11,12 @@ public final class IdBuffer {
   final int[] values;
   int size;
 
-  IdBuffer(int capacity) {
-    this.posA = new int[capacity];
-    this.posB = new int[capacity];
+  /**
+   * @param positions whether the query needs room for the positions of an intersection too
+   */
+  IdBuffer(int capacity, boolean positions) {
+    this.posA = positions ? new int[capacity] : null;
+    this.posB = positions ? new int[capacity] : null;
     this.values = new int[capacity];
   }
 

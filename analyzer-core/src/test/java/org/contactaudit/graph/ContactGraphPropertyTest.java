@@ -1,5 +1,6 @@
 package org.contactaudit.graph;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -225,6 +226,27 @@ class ContactGraphPropertyTest {
     return out;
   }
 
+  /** The one-pass finder answers what the separate queries answer, whichever side it marks. */
+  private static void assertFinderAgrees(
+      ContactGraph g, EvidenceFinder finder, int v, int c, long t) {
+    IdBuffer buffer = g.newBuffer();
+    boolean live = g.isLive(v, t) && g.isLive(c, t);
+    boolean any = finder.find(v, c, t);
+    String q = g.accountId(v) + " shown " + g.accountId(c) + " at " + t;
+    assertEquals(live && g.holds(v, c, t), finder.forward(), "forward " + q);
+    assertEquals(live && g.holds(c, v, t), finder.reverse(), "reverse " + q);
+    g.sharedContacts(v, c, t, buffer);
+    assertArrayEquals(buffer.toArray(), finder.sharedContacts().toArray(), "shared " + q);
+    int found = buffer.size();
+    g.chainBridges(v, c, t, buffer);
+    assertArrayEquals(buffer.toArray(), finder.chains().toArray(), "chains " + q);
+    found += buffer.size();
+    g.coHolders(v, c, t, buffer);
+    assertArrayEquals(buffer.toArray(), finder.coHolders().toArray(), "co-holders " + q);
+    found += buffer.size();
+    assertEquals(finder.forward() || finder.reverse() || found > 0, any, "any evidence " + q);
+  }
+
   private static void assertIncreasing(int[] ids) {
     for (int i = 1; i < ids.length; i++) {
       assertTrue(ids[i - 1] < ids[i], "ids strictly increasing");
@@ -235,6 +257,7 @@ class ContactGraphPropertyTest {
   static Map<String, Object> answers(ContactGraph g, Model m, long[] instants) {
     Map<String, Object> out = new HashMap<>();
     IdBuffer buffer = g.newBuffer();
+    EvidenceFinder finder = g.newEvidenceFinder();
     out.put("entryCount", g.entryCount());
     out.put("numberCount", g.numberCount());
     for (Account a : m.accounts) {
@@ -282,6 +305,7 @@ class ContactGraphPropertyTest {
           out.put("coHolders " + q, idsOf(g, buffer.toArray()));
           g.chainBridges(vi, ci, t, buffer);
           out.put("chain " + q, idsOf(g, buffer.toArray()));
+          assertFinderAgrees(g, finder, vi, ci, t);
         }
       }
     }
@@ -383,6 +407,49 @@ class ContactGraphPropertyTest {
       Map<String, Object> second = answers(build(shuffled, b2), m, instants);
       assertSameAnswers(first, second, "case " + round);
       assertEquals(b1.duplicatesMerged(), b2.duplicatesMerged());
+    }
+  }
+
+  /**
+   * On graphs of hundreds of accounts (ids spread over many words of the finder's bit sets, one
+   * side much larger than the other, entries timed or not), the one-pass finder answers what the
+   * separate queries answer, and leaves no mark behind: pairs are judged in a random order.
+   */
+  @Test
+  void finderAgreesWithTheSeparateQueriesOnLargerGraphs() {
+    Random random = new Random(5_2026);
+    for (int round = 0; round < 12; round++) {
+      boolean timed = round % 2 == 1;
+      int accounts = 50 + random.nextInt(400);
+      int shadows = 1 + random.nextInt(600);
+      ContactGraphBuilder b = ContactGraph.builder();
+      for (int a = 0; a < accounts; a++) {
+        long registered = timed && random.nextInt(10) == 0 ? random.nextInt(10) : Times.ALWAYS;
+        b.addAccount("a" + a, 1_000_000 + a, registered, Times.NEVER);
+      }
+      for (int a = 0; a < accounts; a++) {
+        int size = random.nextInt(20) == 0 ? 200 + random.nextInt(400) : random.nextInt(40);
+        for (int i = 0; i < size; i++) {
+          long key =
+              random.nextBoolean()
+                  ? 1_000_000 + random.nextInt(accounts)
+                  : 5_000_000 + random.nextInt(shadows);
+          long from = timed ? random.nextInt(10) : Times.ALWAYS;
+          long to = timed && random.nextInt(4) == 0 ? from + 1 + random.nextInt(5) : Times.NEVER;
+          if (key != 1_000_000 + a) {
+            b.addEntry(a, key, from, to);
+          }
+        }
+      }
+      ContactGraph g = b.build();
+      EvidenceFinder finder = g.newEvidenceFinder();
+      for (int q = 0; q < 2_000; q++) {
+        int v = random.nextInt(accounts);
+        int c = random.nextInt(accounts);
+        if (v != c) {
+          assertFinderAgrees(g, finder, v, c, random.nextInt(12));
+        }
+      }
     }
   }
 }

@@ -897,7 +897,7 @@ public final class SparkAuditJob {
           int owner = table.ownerOfKey(bridge);
           if (owner < 0 || !table.live(owner, t)) {
             owner = -1;
-            tally.addShadowSharedContact();
+            tally.addShadowSharedContacts(1);
           }
           tally.add(
               Kind.SHARED_CONTACT,
