@@ -217,7 +217,9 @@ public final class Auditor {
   /**
    * Adds the pieces of one bridged kind to the tally: each bridge's missing consents are those of
    * the kind's viewer and candidate requirements, plus its own (a shared contact that is a shadow
-   * number misses {@code bridge.shadow}).
+   * number misses {@code bridge.shadow}). A bridge misses a setting when it does not grant it, so
+   * the union of what the bridges miss is what the intersection of their grants lacks: the loop
+   * only intersects grants and counts the bridges lacking a required one.
    *
    * @return whether any of them is not consensual
    */
@@ -227,11 +229,11 @@ public final class Auditor {
     if (n == 0) {
       return false;
     }
-    long fixed = rules.fixedMissing(kind, viewerGrants, candidateGrants);
     int accounts = graph.accountCount();
-    int nonConsensual = 0;
+    int required = rules.bridgeRequires(kind);
+    int common = -1;
+    int lacking = 0;
     int shadows = 0;
-    long union = 0;
     int i = 0;
     // Bridges are increasing: accounts' numbers first, then shadow numbers (shared contacts only).
     for (; i < n; i++) {
@@ -239,22 +241,22 @@ public final class Auditor {
       if (bridge >= accounts) {
         break;
       }
-      long missing;
       if (graph.isLive(bridge, t)) {
-        missing = fixed | rules.bridgeMissing(kind, rules.grants(bridge, t));
+        int grants = rules.grants(bridge, t);
+        common &= grants;
+        lacking += (grants & required) != required ? 1 : 0;
       } else { // a deleted or not yet registered account's number is a shadow number then
         shadows++;
-        missing = fixed | rules.shadowMissing();
       }
-      nonConsensual += missing != 0 ? 1 : 0;
-      union |= missing;
     }
-    if (i < n) {
-      shadows += n - i;
-      nonConsensual += n - i;
-      union |= fixed | rules.shadowMissing();
-    }
-    s.tally.add(kind, n - nonConsensual, nonConsensual, union);
+    shadows += n - i;
+    long fixed = rules.fixedMissing(kind, viewerGrants, candidateGrants);
+    int nonConsensual = fixed != 0 ? n : lacking + shadows;
+    long missing =
+        (nonConsensual > 0 ? fixed : 0)
+            | rules.bridgeMissing(kind, common)
+            | (shadows > 0 ? rules.shadowMissing() : 0);
+    s.tally.add(kind, n - nonConsensual, nonConsensual, missing);
     s.tally.addShadowSharedContacts(shadows);
     return nonConsensual > 0;
   }

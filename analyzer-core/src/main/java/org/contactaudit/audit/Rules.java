@@ -16,6 +16,8 @@ import org.contactaudit.consent.ConsentLedger;
  * allocation-free but {@link #decide}.
  */
 public final class Rules {
+  private static final Kind[] KINDS = Kind.values();
+
   /** Up to this many terms, the label lists of every mask are made once (1,024 by default). */
   private static final int CACHED_TERMS = 12;
 
@@ -32,6 +34,7 @@ public final class Rules {
 
   private final long[][] fixedBit;
   private final int[][] bridgeGrantBit;
+  private final int[] bridgeRequired;
   private final long[][] bridgeBit;
 
   private Rules(Policy policy, ConsentLedger ledger) {
@@ -76,6 +79,7 @@ public final class Rules {
     fixedGrantBit = new int[kinds][];
     fixedBit = new long[kinds][];
     bridgeGrantBit = new int[kinds][];
+    bridgeRequired = new int[kinds];
     bridgeBit = new long[kinds][];
     for (Kind kind : Kind.values()) {
       List<Requirement> fixed = new ArrayList<>();
@@ -96,6 +100,7 @@ public final class Rules {
       for (int i = 0; i < bridge.size(); i++) {
         Requirement r = bridge.get(i);
         bridgeGrantBit[k][i] = read.indexOf(r.setting());
+        bridgeRequired[k] |= 1 << bridgeGrantBit[k][i];
         bridgeBit[k][i] = 1L << order.indexOf(r);
       }
     }
@@ -166,6 +171,11 @@ public final class Rules {
     return missing;
   }
 
+  /** The grants a bridge of {@code kind} must have, as the bits {@link #grants} returns. */
+  int bridgeRequires(Kind kind) {
+    return bridgeRequired[kind.ordinal()];
+  }
+
   /** {@link #bridgeMissing(Kind, int, long)} for a bridge account from its grants, branch-free. */
   long bridgeMissing(Kind kind, int bridgeGrants) {
     int k = kind.ordinal();
@@ -194,7 +204,7 @@ public final class Rules {
     long consensualPieces = 0;
     long nonConsensualPieces = 0;
     Kind primary = null;
-    for (Kind k : Kind.values()) {
+    for (Kind k : KINDS) {
       consensualPieces += tally.consensual[k.ordinal()];
       nonConsensualPieces += tally.nonConsensual[k.ordinal()];
       if (primary == null && tally.nonConsensual[k.ordinal()] > 0) {
