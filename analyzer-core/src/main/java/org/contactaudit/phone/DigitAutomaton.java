@@ -24,7 +24,8 @@ import java.util.Map;
  * matches and for the question "does some prefix match".
  *
  * <p>Cost: compiling is a subset construction followed by minimization, done once per region;
- * matching is one table lookup per digit, without allocation. Immutable and thread-safe.
+ * matching is one table lookup per digit of a decoded digit array, without allocation. Immutable
+ * and thread-safe.
  */
 final class DigitAutomaton {
   /** The state with no way to accept: once reached, nothing matches. */
@@ -35,7 +36,6 @@ final class DigitAutomaton {
 
   private static final int STATE_LIMIT = 20_000;
   private static final int MAX_TAGS = 31;
-  private static final int MAX_LENGTH_TRACKED = 63;
 
   private final int[] next;
   private final int[] accept;
@@ -101,41 +101,33 @@ final class DigitAutomaton {
   }
 
   /**
-   * Reads the ASCII digits of {@code s} between {@code from} and {@code to}, skipping any other
-   * character, and returns the state reached ({@link #DEAD} as soon as nothing can match).
+   * Reads the digits {@code d[from, to)} (values 0 to 9) and returns the state reached ({@link
+   * #DEAD} when nothing can match; the dead state never leaves itself).
    */
-  int run(CharSequence s, int from, int to) {
+  int run(byte[] d, int from, int to) {
     int state = START;
-    for (int i = from; i < to && state != DEAD; i++) {
-      int d = s.charAt(i) - '0';
-      if (d >= 0 && d <= 9) {
-        state = next[state * 10 + d];
-      }
+    for (int i = from; i < to; i++) {
+      state = next[state * 10 + d[i]];
     }
     return state;
   }
 
   /**
-   * The number of digits of the shortest prefix of the digits of {@code s} (between {@code from}
-   * and {@code to}, other characters skipped) that matches expression 0, or -1 if none does.
+   * The number of digits of the shortest prefix of {@code d[from, to)} that matches expression 0,
+   * or -1 if none does.
    */
-  int shortestMatchingPrefix(CharSequence s, int from, int to) {
+  int shortestMatchingPrefix(byte[] d, int from, int to) {
     int state = START;
     if ((accept[state] & 1) != 0) {
       return 0;
     }
-    int digits = 0;
     for (int i = from; i < to; i++) {
-      int d = s.charAt(i) - '0';
-      if (d >= 0 && d <= 9) {
-        state = next[state * 10 + d];
-        digits++;
-        if (state == DEAD) {
-          return -1;
-        }
-        if ((accept[state] & 1) != 0) {
-          return digits;
-        }
+      state = next[state * 10 + d[i]];
+      if (state == DEAD) {
+        return -1;
+      }
+      if ((accept[state] & 1) != 0) {
+        return i + 1 - from;
       }
     }
     return -1;
@@ -179,39 +171,6 @@ final class DigitAutomaton {
       }
     }
     return true;
-  }
-
-  /**
-   * The lengths of the strings that some expression accepts, as a bit mask (bit {@code n} for
-   * length {@code n}); lengths above 63 are folded into bit 63.
-   */
-  long acceptedLengths() {
-    int states = accept.length;
-    long lengths = 0;
-    BitSet current = new BitSet(states);
-    current.set(START);
-    for (int length = 0; !current.isEmpty(); length++) {
-      BitSet following = new BitSet(states);
-      for (int s = current.nextSetBit(0); s >= 0; s = current.nextSetBit(s + 1)) {
-        if (accept[s] != 0) {
-          lengths |= 1L << Math.min(length, MAX_LENGTH_TRACKED);
-        }
-        for (int d = 0; d < 10; d++) {
-          int t = next[s * 10 + d];
-          if (t != DEAD) {
-            following.set(t);
-          }
-        }
-      }
-      if (length >= MAX_LENGTH_TRACKED) {
-        if (!following.isEmpty()) {
-          lengths |= 1L << MAX_LENGTH_TRACKED;
-        }
-        break;
-      }
-      current = following;
-    }
-    return lengths;
   }
 
   private static DigitAutomaton determinize(Nfa nfa, int nfaStart) {
