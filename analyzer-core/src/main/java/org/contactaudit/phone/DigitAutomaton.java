@@ -31,8 +31,10 @@ final class DigitAutomaton {
   /** The state with no way to accept: once reached, nothing matches. */
   static final int DEAD = 0;
 
-  /** The state before any digit. */
-  static final int START = 1;
+  // States are numbered 0 (dead), 1 (start), ... while compiling; the matcher names a state by its
+  // row's offset in the transition table (number times STRIDE), so a step is one add and one load.
+  private static final int START = 1;
+  private static final int STRIDE = 10;
 
   private static final int STATE_LIMIT = 20_000;
   private static final int MAX_TAGS = 31;
@@ -97,7 +99,7 @@ final class DigitAutomaton {
 
   /** The tag mask of a state: the expressions that match the digits read to reach it. */
   int tags(int state) {
-    return accept[state];
+    return accept[state / STRIDE];
   }
 
   /**
@@ -105,9 +107,9 @@ final class DigitAutomaton {
    * #DEAD} when nothing can match; the dead state never leaves itself).
    */
   int run(byte[] d, int from, int to) {
-    int state = START;
+    int state = START * STRIDE;
     for (int i = from; i < to; i++) {
-      state = next[state * 10 + d[i]];
+      state = next[state + d[i]];
     }
     return state;
   }
@@ -117,16 +119,16 @@ final class DigitAutomaton {
    * or -1 if none does.
    */
   int shortestMatchingPrefix(byte[] d, int from, int to) {
-    int state = START;
-    if ((accept[state] & 1) != 0) {
+    if ((accept[START] & 1) != 0) {
       return 0;
     }
+    int state = START * STRIDE;
     for (int i = from; i < to; i++) {
-      state = next[state * 10 + d[i]];
+      state = next[state + d[i]];
       if (state == DEAD) {
         return -1;
       }
-      if ((accept[state] & 1) != 0) {
+      if ((accept[state / STRIDE] & 1) != 0) {
         return i + 1 - from;
       }
     }
@@ -150,7 +152,7 @@ final class DigitAutomaton {
       BitSet seen = new BitSet(states);
       ArrayDeque<Integer> queue = new ArrayDeque<>();
       for (int d = 0; d < 10; d++) {
-        int t = next[s * 10 + d];
+        int t = next[s * STRIDE + d] / STRIDE;
         if (!seen.get(t)) {
           seen.set(t);
           queue.add(t);
@@ -162,7 +164,7 @@ final class DigitAutomaton {
           return false;
         }
         for (int d = 0; d < 10; d++) {
-          int u = next[t * 10 + d];
+          int u = next[t * STRIDE + d] / STRIDE;
           if (!seen.get(u)) {
             seen.set(u);
             queue.add(u);
@@ -262,7 +264,7 @@ final class DigitAutomaton {
       int b = number[block[s]];
       accept[b] = tags[s];
       for (int d = 0; d < 10; d++) {
-        next[b * 10 + d] = number[block[table[s * 10 + d]]];
+        next[b * STRIDE + d] = number[block[table[s * 10 + d]]] * STRIDE;
       }
     }
     return new DigitAutomaton(next, accept);
