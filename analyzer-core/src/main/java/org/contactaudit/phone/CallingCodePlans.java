@@ -5,6 +5,7 @@ import com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata;
 import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
 import com.google.i18n.phonenumbers.metadata.source.MetadataSource;
 import com.google.i18n.phonenumbers.metadata.source.RegionMetadataSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -23,6 +24,7 @@ final class CallingCodePlans {
   private static final RegionMetadataSource SHORT_METADATA =
       DefaultMetadataDependenciesProvider.getInstance().getShortNumberMetadataSource();
   private static final int CODES = 1000;
+  private static final int MAX_REGIONS = 31; // the tags of one automaton
   private static final boolean[] KNOWN = new boolean[CODES];
   private static final AtomicReferenceArray<CallingCodePlans> COMPILED =
       new AtomicReferenceArray<>(CODES);
@@ -36,13 +38,20 @@ final class CallingCodePlans {
   private final List<String> regions;
   private final NumberingPlan[] plans;
   private final boolean complete;
+  private final DigitAutomaton leadingDigits;
   private final ShortCodes[] shortCodes;
+  // Several regions: tag i is the short-code pattern of region i, and bit i of the mask of a length
+  // says whether region i's short-code possible lengths include it.
+  private final DigitAutomaton shortCodePatterns;
+  private final int[] shortCodeRegionsOfLength = new int[32];
   private final boolean shortCodesComplete;
 
   private CallingCodePlans(int code) {
     this.regions = UTIL.getRegionCodesForCountryCode(code);
     this.plans = new NumberingPlan[regions.size()];
     this.shortCodes = new ShortCodes[regions.size()];
+    List<String> leading = new ArrayList<>();
+    List<String> shortPatterns = new ArrayList<>();
     boolean all = true;
     boolean allShort = true;
     for (int i = 0; i < plans.length; i++) {
@@ -53,12 +62,36 @@ final class CallingCodePlans {
               : METADATA.getMetadataForRegion(region);
       plans[i] = metadata == null ? null : NumberingPlan.compile(metadata);
       all &= plans[i] != null;
+      if (metadata != null && metadata.hasLeadingDigits()) {
+        // An empty pattern would match every number; the automaton reads it as matching none.
+        all &= !metadata.getLeadingDigits().isEmpty();
+        leading.add(metadata.getLeadingDigits());
+      } else {
+        leading.add("");
+      }
       PhoneMetadata shortMetadata = shortMetadata(region);
       shortCodes[i] = shortMetadata == null ? null : ShortCodes.compile(shortMetadata);
       allShort &= shortMetadata == null || shortCodes[i] != null;
+      shortPatterns.add(
+          shortMetadata == null ? "" : shortMetadata.getShortCode().getNationalNumberPattern());
+      int lengths =
+          shortMetadata == null
+              ? 0
+              : NumberingPlan.lengthMask(shortMetadata.getShortCode().getPossibleLengthList());
+      for (int length = 0; length < shortCodeRegionsOfLength.length; length++) {
+        if ((lengths & (1 << length)) != 0) {
+          shortCodeRegionsOfLength[length] |= 1 << i;
+        }
+      }
     }
-    this.complete = all;
-    this.shortCodesComplete = allShort;
+    this.leadingDigits =
+        plans.length > 1 && plans.length <= MAX_REGIONS ? DigitAutomaton.compile(leading) : null;
+    this.complete = all && (plans.length == 1 || leadingDigits != null);
+    this.shortCodePatterns =
+        plans.length > 1 && plans.length <= MAX_REGIONS
+            ? DigitAutomaton.compile(shortPatterns)
+            : null;
+    this.shortCodesComplete = allShort && (plans.length == 1 || shortCodePatterns != null);
   }
 
   /** Whether libphonenumber knows the calling code (0 to 999). */
@@ -103,15 +136,19 @@ final class CallingCodePlans {
    * getRegionCodeForNumber} finds it (the first region whose leading digits match, or which has no
    * leading digits and finds the number valid), and the number's type there by {@link
    * NumberingPlan#classify}; {@link NumberingPlan#NOT_VALID} when no region takes it. Only for a
-   * {@link #complete()} calling code. Cost: one automaton pass per region tried.
+   * {@link #complete()} calling code. Cost: one pass of the automaton of all the regions'
+   * leading-digits patterns (tag {@code i} for region {@code i}), then one automaton pass per
+   * region without leading digits tried and one for the region found.
    */
   int classify(byte[] d, int from, int to) {
     if (plans.length == 1) {
       return plans[0].classify(d, from, to);
     }
-    for (NumberingPlan plan : plans) {
+    int leading = leadingDigits.prefixTags(d, from, to);
+    for (int i = 0; i < plans.length; i++) {
+      NumberingPlan plan = plans[i];
       if (plan.hasLeadingDigits()) {
-        if (plan.leadingDigitsMatch(d, from, to)) {
+        if ((leading & (1 << i)) != 0) {
           return plan.classify(d, from, to);
         }
       } else {
@@ -131,19 +168,16 @@ final class CallingCodePlans {
 
   /**
    * {@code ShortNumberInfo.isValidShortNumber} of the national number {@code d[from, to)}: with one
-   * region, valid for that region; with several, the short-code pattern of one of them matches.
-   * Only when {@link #shortCodesComplete()}.
+   * region, valid for that region; with several, the short-code description of one of them matches
+   * (one pass of the automaton of all their short-code patterns). Only when {@link
+   * #shortCodesComplete()}.
    */
   boolean validShortNumber(byte[] d, int from, int to) {
     if (shortCodes.length == 1) {
       return validShortNumberForRegion(0, d, from, to);
     }
-    for (ShortCodes codes : shortCodes) {
-      if (codes != null && codes.matchesShortCode(d, from, to)) {
-        return true;
-      }
-    }
-    return false;
+    int matching = shortCodePatterns.tags(shortCodePatterns.run(d, from, to));
+    return (matching & shortCodeRegionsOfLength[to - from]) != 0;
   }
 
   /**
@@ -192,12 +226,6 @@ final class CallingCodePlans {
               patterns,
               NumberingPlan.lengthMask(metadata.getGeneralDesc().getPossibleLengthList()),
               NumberingPlan.lengthMask(metadata.getShortCode().getPossibleLengthList()));
-    }
-
-    /** ShortNumberInfo's {@code matchesPossibleNumberAndNationalNumber} for the short-code desc. */
-    boolean matchesShortCode(byte[] d, int from, int to) {
-      return (shortCodeLengths & (1 << (to - from))) != 0
-          && (patterns.tags(patterns.run(d, from, to)) & SHORT_CODE) != 0;
     }
 
     /** Both descriptions match: ShortNumberInfo's {@code isValidShortNumberForRegion}. */

@@ -136,6 +136,21 @@ final class DigitAutomaton {
   }
 
   /**
+   * The tags of all the prefixes of {@code d[from, to)}, the empty one included: bit {@code i} is
+   * set when expression {@code i} matches some prefix, as {@link
+   * java.util.regex.Matcher#lookingAt()} would. Stops at the dead state.
+   */
+  int prefixTags(byte[] d, int from, int to) {
+    int state = START * STRIDE;
+    int tags = accept[START];
+    for (int i = from; i < to && state != DEAD; i++) {
+      state = next[state + d[i]];
+      tags |= accept[state / STRIDE];
+    }
+    return tags;
+  }
+
+  /**
    * Whether the language of expression 0 is prefix-free and lacks the empty string: then at most
    * one prefix of any input matches, so a regex engine's {@code lookingAt()} must end exactly where
    * {@link #shortestMatchingPrefix} says, whatever its backtracking order.

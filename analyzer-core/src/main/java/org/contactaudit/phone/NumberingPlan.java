@@ -61,7 +61,6 @@ final class NumberingPlan {
   private final int[] possibleLengths;
   private final int[] localOnlyLengths;
   private final boolean hasLeadingDigits;
-  private final DigitAutomaton leadingDigits;
   private final Prefix nationalPrefix;
   private final Prefix internationalPrefix;
 
@@ -122,8 +121,6 @@ final class NumberingPlan {
     this.possibleLengths = toArray(metadata.getGeneralDesc().getPossibleLengthList());
     this.localOnlyLengths = toArray(metadata.getGeneralDesc().getPossibleLengthLocalOnlyList());
     this.hasLeadingDigits = metadata.hasLeadingDigits();
-    this.leadingDigits =
-        hasLeadingDigits ? DigitAutomaton.compile(metadata.getLeadingDigits()) : null;
     String transform = metadata.getNationalPrefixTransformRule();
     this.nationalPrefix =
         prefix(metadata.getNationalPrefixForParsing(), transform == null || transform.isEmpty());
@@ -148,11 +145,7 @@ final class NumberingPlan {
     if (types == null || metadata.getGeneralDesc().getPossibleLengthCount() == 0) {
       return null;
     }
-    NumberingPlan plan = new NumberingPlan(metadata, types);
-    if (plan.hasLeadingDigits && plan.leadingDigits == null) {
-      return null;
-    }
-    return plan;
+    return new NumberingPlan(metadata, types);
   }
 
   private static List<PhoneNumberDesc> descs(PhoneMetadata m) {
@@ -270,14 +263,12 @@ final class NumberingPlan {
     return !sameMobileAndFixedLinePattern && (matching & (1 << MOBILE)) != 0 ? PERSONAL : NOT_VALID;
   }
 
-  /** Whether this region has a leading-digits pattern (one of several sharing a calling code). */
+  /**
+   * Whether this region has a leading-digits pattern (one of several sharing a calling code); the
+   * patterns of a code are compiled together by {@link CallingCodePlans}.
+   */
   boolean hasLeadingDigits() {
     return hasLeadingDigits;
-  }
-
-  /** Whether the leading-digits pattern matches at the start of the digits. */
-  boolean leadingDigitsMatch(byte[] d, int from, int to) {
-    return leadingDigits.shortestMatchingPrefix(d, from, to) >= 0;
   }
 
   /** libphonenumber's {@code testNumberLength} for the general description. */

@@ -79,6 +79,8 @@ class DigitAutomatonTest {
             if (exact != null) {
               int prefix = exact.shortestMatchingPrefix(digits(input), 0, input.length());
               assertEquals(found, prefix >= 0, pattern + " on " + input);
+              int tags = exact.prefixTags(digits(input), 0, input.length());
+              assertEquals(found, (tags & 1) != 0, pattern + " on " + input);
               if (found && exact.prefixFree()) {
                 assertEquals(m.end(), prefix, pattern + " on " + input);
               }
