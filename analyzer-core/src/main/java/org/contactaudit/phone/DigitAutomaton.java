@@ -17,11 +17,12 @@ import java.util.Map;
  *
  * <p>The expressions are the digit patterns of libphonenumber's metadata. The compiler accepts
  * digits, {@code \d}, classes of digits and digit ranges (negated too), groups {@code (...)} and
- * {@code (?:...)}, alternation and the greedy quantifiers {@code ? * + {n} {n,} {n,m}}; anything
- * else (lazy or possessive quantifiers, anchors, letters, look-arounds, back-references) is
- * rejected, and the caller then keeps the expression on its slow path. On digit strings, capture
- * groups and greediness do not change which strings match, so the automaton is exact for full
- * matches and for the question "does some prefix match".
+ * {@code (?:...)}, alternation and the greedy quantifiers {@code ? * + {n} {n,} {n,m}}, and, for
+ * {@link #compileWithEndAnchors}, the end anchor {@code $}; anything else (lazy or possessive
+ * quantifiers, other anchors, letters, look-arounds, back-references) is rejected, and the caller
+ * then keeps the expression on its slow path. On digit strings, capture groups and greediness do
+ * not change which strings match, so the automaton is exact for full matches and for the question
+ * "does some prefix match".
  *
  * <p>Cost: compiling is a subset construction followed by minimization, done once per region;
  * matching is one table lookup per digit of a decoded digit array, without allocation. Immutable
@@ -34,7 +35,12 @@ final class DigitAutomaton {
   // States are numbered 0 (dead), 1 (start), ... while compiling; the matcher names a state by its
   // row's offset in the transition table (number times STRIDE), so a step is one add and one load.
   private static final int START = 1;
-  private static final int STRIDE = 10;
+
+  // The alphabet: the ten digits, and the end of the input, read only by the end anchor of an
+  // automaton compiled with compileWithEndAnchors.
+  private static final int END = 10;
+  private static final int SYMBOLS = 11;
+  private static final int STRIDE = SYMBOLS;
 
   private static final int STATE_LIMIT = 20_000;
   private static final int MAX_TAGS = 31;
@@ -64,15 +70,15 @@ final class DigitAutomaton {
   }
 
   /**
-   * Compiles a single expression (tag 0) reading each end anchor {@code $} as the empty string. The
-   * automaton then accepts a superset of what the expression matches with {@code lookingAt()}: when
-   * no prefix of a number is accepted, the expression certainly does not match at its start.
+   * Compiles a single expression (tag 0) that may hold end anchors {@code $}, each read as a symbol
+   * that only the end of the input supplies; {@link #matchesAtStart} then answers {@code
+   * lookingAt()} exactly.
    */
-  static DigitAutomaton compileIgnoringEndAnchors(String pattern) {
+  static DigitAutomaton compileWithEndAnchors(String pattern) {
     return compile(List.of(pattern), true);
   }
 
-  private static DigitAutomaton compile(List<String> patterns, boolean dollarAsEmpty) {
+  private static DigitAutomaton compile(List<String> patterns, boolean endAnchors) {
     if (patterns.size() > MAX_TAGS) {
       throw new IllegalArgumentException("at most " + MAX_TAGS + " patterns");
     }
@@ -85,7 +91,7 @@ final class DigitAutomaton {
       }
       Node ast;
       try {
-        ast = new Parser(pattern, dollarAsEmpty).parse();
+        ast = new Parser(pattern, endAnchors).parse();
       } catch (IllegalArgumentException e) {
         return null;
       }
@@ -133,6 +139,36 @@ final class DigitAutomaton {
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether expression 0 matches at the start of {@code d[from, to)} as {@link
+   * java.util.regex.Matcher#lookingAt()} would: some prefix is accepted, or, for an automaton
+   * compiled {@link #compileWithEndAnchors with end anchors}, the whole input followed by the end
+   * anchors that hold there.
+   */
+  boolean matchesAtStart(byte[] d, int from, int to) {
+    if ((accept[START] & 1) != 0) {
+      return true;
+    }
+    int state = START * STRIDE;
+    for (int i = from; i < to; i++) {
+      state = next[state + d[i]];
+      if (state == DEAD) {
+        return false;
+      }
+      if ((accept[state / STRIDE] & 1) != 0) {
+        return true;
+      }
+    }
+    // At the end of the input every end anchor holds, however many follow one another.
+    for (int anchors = 0; anchors < accept.length && state != DEAD; anchors++) {
+      state = next[state + END];
+      if ((accept[state / STRIDE] & 1) != 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -199,10 +235,10 @@ final class DigitAutomaton {
     BitSet first = nfa.closure(single(nfaStart));
     ids.put(first, START);
     sets.add(first);
-    int[] table = new int[64 * 10];
+    int[] table = new int[64 * SYMBOLS];
     for (int id = 1; id < sets.size(); id++) {
       BitSet set = sets.get(id);
-      for (int d = 0; d < 10; d++) {
+      for (int d = 0; d < SYMBOLS; d++) {
         BitSet moved = nfa.closure(nfa.move(set, d));
         Integer target = ids.get(moved);
         if (target == null) {
@@ -213,10 +249,10 @@ final class DigitAutomaton {
           ids.put(moved, target);
           sets.add(moved);
         }
-        if (table.length < (id + 1) * 10) {
+        if (table.length < (id + 1) * SYMBOLS) {
           table = Arrays.copyOf(table, table.length * 2);
         }
-        table[id * 10 + d] = target;
+        table[id * SYMBOLS + d] = target;
       }
     }
     int states = sets.size();
@@ -227,7 +263,7 @@ final class DigitAutomaton {
         tags[id] |= nfa.tags.get(s);
       }
     }
-    return minimize(Arrays.copyOf(table, states * 10), tags);
+    return minimize(Arrays.copyOf(table, states * SYMBOLS), tags);
   }
 
   /**
@@ -246,10 +282,10 @@ final class DigitAutomaton {
       Map<List<Integer>, Integer> signatures = new HashMap<>();
       int[] refined = new int[states];
       for (int s = 0; s < states; s++) {
-        List<Integer> signature = new ArrayList<>(11);
+        List<Integer> signature = new ArrayList<>(SYMBOLS + 1);
         signature.add(block[s]);
-        for (int d = 0; d < 10; d++) {
-          signature.add(block[table[s * 10 + d]]);
+        for (int d = 0; d < SYMBOLS; d++) {
+          signature.add(block[table[s * SYMBOLS + d]]);
         }
         refined[s] = signatures.computeIfAbsent(signature, k -> signatures.size());
       }
@@ -273,13 +309,13 @@ final class DigitAutomaton {
       }
     }
     int size = Math.max(count, 2);
-    int[] next = new int[size * 10];
+    int[] next = new int[size * STRIDE];
     int[] accept = new int[size];
     for (int s = 0; s < states; s++) {
       int b = number[block[s]];
       accept[b] = tags[s];
-      for (int d = 0; d < 10; d++) {
-        next[b * STRIDE + d] = number[block[table[s * 10 + d]]] * STRIDE;
+      for (int d = 0; d < SYMBOLS; d++) {
+        next[b * STRIDE + d] = number[block[table[s * SYMBOLS + d]]] * STRIDE;
       }
     }
     return new DigitAutomaton(next, accept);
@@ -337,12 +373,12 @@ final class DigitAutomaton {
     private static final int MAX_REPEAT = 100;
 
     private final String text;
-    private final boolean dollarAsEmpty;
+    private final boolean endAnchors;
     private int pos;
 
-    Parser(String text, boolean dollarAsEmpty) {
+    Parser(String text, boolean endAnchors) {
       this.text = text;
-      this.dollarAsEmpty = dollarAsEmpty;
+      this.endAnchors = endAnchors;
     }
 
     Node parse() {
@@ -386,8 +422,8 @@ final class DigitAutomaton {
         case '[':
           return new Digits(digitClass());
         case '$':
-          if (dollarAsEmpty) {
-            return new Sequence(List.of());
+          if (endAnchors) {
+            return new Digits(1 << END);
           }
           throw unsupported();
         case '(':

@@ -67,8 +67,9 @@ final class NumberingPlan {
   /**
    * How a prefix expression ({@code lookingAt()}) is decided: {@code NONE} never matches; {@code
    * EXACT} is a prefix-free automaton whose one accepted prefix is the match; {@code GUARD} is an
-   * automaton accepting a superset, which proves that nothing matches or else gives up; {@code
-   * OPAQUE} always gives up.
+   * automaton (end anchors read as the end of the input) that tells exactly whether the expression
+   * matches, which proves that nothing matches or else gives up, since where the match ends or how
+   * a transform rule rewrites it is not modelled; {@code OPAQUE} always gives up.
    */
   private enum PrefixKind {
     NONE,
@@ -97,7 +98,7 @@ final class NumberingPlan {
         case EXACT:
           return automaton.shortestMatchingPrefix(d, from, to);
         case GUARD:
-          return automaton.shortestMatchingPrefix(d, from, to) < 0 ? -1 : UNSURE;
+          return automaton.matchesAtStart(d, from, to) ? UNSURE : -1;
         default:
           return UNSURE;
       }
@@ -171,10 +172,10 @@ final class NumberingPlan {
     if (exact != null && noTransform && exact.prefixFree()) {
       return new Prefix(PrefixKind.EXACT, exact);
     }
-    DigitAutomaton superset = DigitAutomaton.compileIgnoringEndAnchors(pattern);
-    return superset == null
+    DigitAutomaton anchored = DigitAutomaton.compileWithEndAnchors(pattern);
+    return anchored == null
         ? new Prefix(PrefixKind.OPAQUE, null)
-        : new Prefix(PrefixKind.GUARD, superset);
+        : new Prefix(PrefixKind.GUARD, anchored);
   }
 
   /** A possible-length list as a mask of lengths 0 to 31; an empty list allows every length. */

@@ -66,16 +66,16 @@ class DigitAutomatonTest {
         }
         Pattern regex = Pattern.compile(pattern);
         DigitAutomaton exact = DigitAutomaton.compile(pattern);
-        DigitAutomaton superset = DigitAutomaton.compileIgnoringEndAnchors(pattern);
-        assertNotNull(superset, pattern);
+        DigitAutomaton anchored = DigitAutomaton.compileWithEndAnchors(pattern);
+        assertNotNull(anchored, pattern);
         for (String s : samples(metadata.getGeneralDesc().getExampleNumber(), random)) {
           for (String input : List.of(s, "0" + s, "00" + s, "1" + s, "8" + s, "011" + s)) {
             Matcher m = regex.matcher(input);
             boolean found = m.lookingAt();
-            int shortest = superset.shortestMatchingPrefix(digits(input), 0, input.length());
-            if (found) {
-              assertTrue(shortest >= 0, pattern + " on " + input);
-            }
+            assertEquals(
+                found,
+                anchored.matchesAtStart(digits(input), 0, input.length()),
+                pattern + " on " + input);
             if (exact != null) {
               int prefix = exact.shortestMatchingPrefix(digits(input), 0, input.length());
               assertEquals(found, prefix >= 0, pattern + " on " + input);
@@ -97,7 +97,22 @@ class DigitAutomatonTest {
         List.of("\\d+?", "1*+", "a", "^1", "1$", "(?=1)2", "(1)\\1", ".", "[a]")) {
       assertNull(DigitAutomaton.compile(pattern), pattern);
     }
-    assertNotNull(DigitAutomaton.compileIgnoringEndAnchors("(1\\d)$|0"));
+    DigitAutomaton anchored = DigitAutomaton.compileWithEndAnchors("(1\\d)$|0");
+    for (String input : List.of("12", "05", "0", "123", "1", "21", "")) {
+      assertEquals(
+          Pattern.compile("(1\\d)$|0").matcher(input).lookingAt(),
+          anchored.matchesAtStart(digits(input), 0, input.length()),
+          input);
+    }
+    for (String pattern : List.of("1$$", "1$\\d*", "1$2", "$", "(?:1$|2)3?")) {
+      DigitAutomaton automaton = DigitAutomaton.compileWithEndAnchors(pattern);
+      for (String input : List.of("", "1", "12", "2", "23", "3")) {
+        assertEquals(
+            Pattern.compile(pattern).matcher(input).lookingAt(),
+            automaton.matchesAtStart(digits(input), 0, input.length()),
+            pattern + " on " + input);
+      }
+    }
   }
 
   @Test
