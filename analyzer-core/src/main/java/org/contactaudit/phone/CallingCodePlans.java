@@ -63,7 +63,7 @@ final class CallingCodePlans {
       plans[i] = metadata == null ? null : NumberingPlan.compile(metadata);
       all &= plans[i] != null;
       if (metadata != null && metadata.hasLeadingDigits()) {
-        // An empty pattern would match every number; the automaton reads it as matching none.
+        // lookingAt() of an empty pattern matches every number, the automaton none: not modelled.
         all &= !metadata.getLeadingDigits().isEmpty();
         leading.add(metadata.getLeadingDigits());
       } else {

@@ -38,15 +38,17 @@ import java.util.Arrays;
  * <p><b>Fallback.</b> Everything else goes to the reference: other characters (RFC 3966, {@code #},
  * commas, non-ASCII digits or letters) next to digits, letters before the third digit, letters with
  * a slash in the cell (libphonenumber cuts at a slash followed by {@code x}), letters that end with
- * digits without being an extension of the grammar, two digits alone, a {@code +} followed by an
- * unknown calling code, a prefix expression that is not a plain prefix-free digit pattern when it
- * could match (a national prefix with a transform rule, such as in AR, BR or JP, or an ambiguous
- * international prefix), the default region {@code ZZ}, regions whose patterns do not compile, and
- * valid numbers of more than 18 digits.
+ * digits without being an extension of the grammar, an extension with more digits than its label
+ * allows, two digits alone, a {@code +} followed by an unknown calling code, a prefix expression
+ * that is not a plain prefix-free digit pattern when it matches (a national prefix with a transform
+ * rule, such as in AR, BR or JP, or an ambiguous international prefix), the default region {@code
+ * ZZ}, calling codes whose patterns or short-number patterns do not compile, and valid numbers of
+ * more than 18 digits.
  *
  * <p>Cost: one pass over the characters, then a few passes over the national number's digits,
- * without allocation, on the fast path; the reference's cost on fallback. Plans are compiled on the
- * first number of each calling code. Thread-safe.
+ * without allocation, on the fast path (40 to 90 ns a cell on this project's machine); the
+ * reference's cost (about 10 to 20 µs) on fallback. Plans are compiled on the first number of each
+ * calling code. Thread-safe.
  */
 final class MetadataPhoneNormalizer implements PhoneNormalizer {
   private static final long FALLBACK = Long.MIN_VALUE;
