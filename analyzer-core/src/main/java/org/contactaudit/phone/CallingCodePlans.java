@@ -5,13 +5,14 @@ import com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata;
 import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
 import com.google.i18n.phonenumbers.metadata.source.MetadataSource;
 import com.google.i18n.phonenumbers.metadata.source.RegionMetadataSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The numbering plans of one country calling code: the plans of its regions in libphonenumber's
- * order (the main region first), and the lengths at which one of its regions has valid short
- * numbers.
+ * order (the main region first), and the short-number patterns of those regions, which decide
+ * {@link com.google.i18n.phonenumbers.ShortNumberInfo}'s validity questions.
  *
  * <p>Plans are compiled on first use of a calling code and shared by all normalizers; two threads
  * may both compile the same code once, and one result wins. Immutable and thread-safe.
@@ -23,6 +24,7 @@ final class CallingCodePlans {
   private static final RegionMetadataSource SHORT_METADATA =
       DefaultMetadataDependenciesProvider.getInstance().getShortNumberMetadataSource();
   private static final int CODES = 1000;
+  private static final int MAX_REGIONS = 31; // the tags of one automaton
   private static final boolean[] KNOWN = new boolean[CODES];
   private static final AtomicReferenceArray<CallingCodePlans> COMPILED =
       new AtomicReferenceArray<>(CODES);
@@ -36,13 +38,22 @@ final class CallingCodePlans {
   private final List<String> regions;
   private final NumberingPlan[] plans;
   private final boolean complete;
-  private final long shortLengths;
+  private final DigitAutomaton leadingDigits;
+  private final ShortCodes[] shortCodes;
+  // Several regions: tag i is the short-code pattern of region i, and bit i of the mask of a length
+  // says whether region i's short-code possible lengths include it.
+  private final DigitAutomaton shortCodePatterns;
+  private final int[] shortCodeRegionsOfLength = new int[32];
+  private final boolean shortCodesComplete;
 
   private CallingCodePlans(int code) {
     this.regions = UTIL.getRegionCodesForCountryCode(code);
     this.plans = new NumberingPlan[regions.size()];
+    this.shortCodes = new ShortCodes[regions.size()];
+    List<String> leading = new ArrayList<>();
+    List<String> shortPatterns = new ArrayList<>();
     boolean all = true;
-    long lengths = 0;
+    boolean allShort = true;
     for (int i = 0; i < plans.length; i++) {
       String region = regions.get(i);
       PhoneMetadata metadata =
@@ -51,10 +62,36 @@ final class CallingCodePlans {
               : METADATA.getMetadataForRegion(region);
       plans[i] = metadata == null ? null : NumberingPlan.compile(metadata);
       all &= plans[i] != null;
-      lengths |= shortNumberLengths(region);
+      if (metadata != null && metadata.hasLeadingDigits()) {
+        // lookingAt() of an empty pattern matches every number, the automaton none: not modelled.
+        all &= !metadata.getLeadingDigits().isEmpty();
+        leading.add(metadata.getLeadingDigits());
+      } else {
+        leading.add("");
+      }
+      PhoneMetadata shortMetadata = shortMetadata(region);
+      shortCodes[i] = shortMetadata == null ? null : ShortCodes.compile(shortMetadata);
+      allShort &= shortMetadata == null || shortCodes[i] != null;
+      shortPatterns.add(
+          shortMetadata == null ? "" : shortMetadata.getShortCode().getNationalNumberPattern());
+      int lengths =
+          shortMetadata == null
+              ? 0
+              : NumberingPlan.lengthMask(shortMetadata.getShortCode().getPossibleLengthList());
+      for (int length = 0; length < shortCodeRegionsOfLength.length; length++) {
+        if ((lengths & (1 << length)) != 0) {
+          shortCodeRegionsOfLength[length] |= 1 << i;
+        }
+      }
     }
-    this.complete = all;
-    this.shortLengths = lengths;
+    this.leadingDigits =
+        plans.length > 1 && plans.length <= MAX_REGIONS ? DigitAutomaton.compile(leading) : null;
+    this.complete = all && (plans.length == 1 || leadingDigits != null);
+    this.shortCodePatterns =
+        plans.length > 1 && plans.length <= MAX_REGIONS
+            ? DigitAutomaton.compile(shortPatterns)
+            : null;
+    this.shortCodesComplete = allShort && (plans.length == 1 || shortCodePatterns != null);
   }
 
   /** Whether libphonenumber knows the calling code (0 to 999). */
@@ -95,47 +132,121 @@ final class CallingCodePlans {
   }
 
   /**
-   * libphonenumber's {@code getRegionCodeForNumber}: the plan of the first region whose leading
-   * digits match, or which has no leading digits and finds the number valid; null when none does.
-   * Only for a {@link #complete()} calling code.
+   * The region of the national number {@code d[from, to)} as libphonenumber's {@code
+   * getRegionCodeForNumber} finds it (the first region whose leading digits match, or which has no
+   * leading digits and finds the number valid), and the number's type there by {@link
+   * NumberingPlan#classify}; {@link NumberingPlan#NOT_VALID} when no region takes it. Only for a
+   * {@link #complete()} calling code. Cost: one pass of the automaton of all the regions'
+   * leading-digits patterns (tag {@code i} for region {@code i}), then one automaton pass per
+   * region without leading digits tried and one for the region found.
    */
-  NumberingPlan regionOf(CharSequence s, int from, int to, int length) {
+  int classify(byte[] d, int from, int to) {
     if (plans.length == 1) {
-      return plans[0];
+      return plans[0].classify(d, from, to);
     }
-    for (NumberingPlan plan : plans) {
+    int leading = leadingDigits.prefixTags(d, from, to);
+    for (int i = 0; i < plans.length; i++) {
+      NumberingPlan plan = plans[i];
       if (plan.hasLeadingDigits()) {
-        if (plan.leadingDigitsMatch(s, from, to)) {
-          return plan;
+        if ((leading & (1 << i)) != 0) {
+          return plan.classify(d, from, to);
         }
-      } else if (plan.classify(s, from, to, length) != NumberingPlan.NOT_VALID) {
-        return plan;
+      } else {
+        int type = plan.classify(d, from, to);
+        if (type != NumberingPlan.NOT_VALID) {
+          return type;
+        }
       }
     }
-    return null;
+    return NumberingPlan.NOT_VALID;
   }
 
-  /** Whether a national number of this many digits may be a valid short number of the code. */
-  boolean mayBeShortNumber(int length) {
-    return (shortLengths & (1L << Math.min(length, 63))) != 0;
+  /** Whether the short-number metadata of every region of the code compiled. */
+  boolean shortCodesComplete() {
+    return shortCodesComplete;
   }
 
   /**
-   * The lengths at which the region's short-code pattern accepts numbers, all lengths when it
-   * cannot be compiled, none when the region has no short-number metadata.
+   * {@code ShortNumberInfo.isValidShortNumber} of the national number {@code d[from, to)}: with one
+   * region, valid for that region; with several, the short-code description of one of them matches
+   * (one pass of the automaton of all their short-code patterns). Only when {@link
+   * #shortCodesComplete()}.
    */
-  private static long shortNumberLengths(String region) {
-    PhoneMetadata metadata;
+  boolean validShortNumber(byte[] d, int from, int to) {
+    if (shortCodes.length == 1) {
+      return validShortNumberForRegion(0, d, from, to);
+    }
+    int matching = shortCodePatterns.tags(shortCodePatterns.run(d, from, to));
+    return (matching & shortCodeRegionsOfLength[to - from]) != 0;
+  }
+
+  /**
+   * {@code ShortNumberInfo.isValidShortNumberForRegion} of the national number {@code d[from, to)}
+   * for the region at {@code index} in {@link #regions()}. Only when {@link #shortCodesComplete()}.
+   */
+  boolean validShortNumberForRegion(int index, byte[] d, int from, int to) {
+    ShortCodes codes = shortCodes[index];
+    return codes != null && codes.validForRegion(d, from, to);
+  }
+
+  /** The regions of the calling code, in libphonenumber's order. */
+  List<String> regions() {
+    return regions;
+  }
+
+  /**
+   * What ShortNumberInfo reads of a region's short-number metadata: the general description and the
+   * short-code description, each a possible-length mask and a pattern (tags 0 and 1 of one
+   * automaton).
+   */
+  private static final class ShortCodes {
+    private static final int GENERAL = 1;
+    private static final int SHORT_CODE = 2;
+
+    private final DigitAutomaton patterns;
+    private final int generalLengths;
+    private final int shortCodeLengths;
+
+    private ShortCodes(DigitAutomaton patterns, int generalLengths, int shortCodeLengths) {
+      this.patterns = patterns;
+      this.generalLengths = generalLengths;
+      this.shortCodeLengths = shortCodeLengths;
+    }
+
+    /** The compiled metadata, or null when a pattern does not compile. */
+    static ShortCodes compile(PhoneMetadata metadata) {
+      DigitAutomaton patterns =
+          DigitAutomaton.compile(
+              List.of(
+                  metadata.getGeneralDesc().getNationalNumberPattern(),
+                  metadata.getShortCode().getNationalNumberPattern()));
+      return patterns == null
+          ? null
+          : new ShortCodes(
+              patterns,
+              NumberingPlan.lengthMask(metadata.getGeneralDesc().getPossibleLengthList()),
+              NumberingPlan.lengthMask(metadata.getShortCode().getPossibleLengthList()));
+    }
+
+    /** Both descriptions match: ShortNumberInfo's {@code isValidShortNumberForRegion}. */
+    boolean validForRegion(byte[] d, int from, int to) {
+      int bit = 1 << (to - from);
+      return (generalLengths & bit) != 0
+          && (shortCodeLengths & bit) != 0
+          && (patterns.tags(patterns.run(d, from, to)) & (GENERAL | SHORT_CODE))
+              == (GENERAL | SHORT_CODE);
+    }
+  }
+
+  /**
+   * The short-number metadata of a region as ShortNumberInfo reads it: null when there is none or
+   * libphonenumber rejects the region code.
+   */
+  private static PhoneMetadata shortMetadata(String region) {
     try {
-      metadata = SHORT_METADATA.getMetadataForRegion(region);
+      return SHORT_METADATA.getMetadataForRegion(region);
     } catch (IllegalArgumentException e) {
-      return 0; // what ShortNumberInfo does: no metadata, no valid short numbers
+      return null;
     }
-    if (metadata == null) {
-      return 0;
-    }
-    DigitAutomaton shortCodes =
-        DigitAutomaton.compile(metadata.getShortCode().getNationalNumberPattern());
-    return shortCodes == null ? -1L : shortCodes.acceptedLengths();
   }
 }

@@ -17,25 +17,33 @@ import java.util.Map;
  *
  * <p>The expressions are the digit patterns of libphonenumber's metadata. The compiler accepts
  * digits, {@code \d}, classes of digits and digit ranges (negated too), groups {@code (...)} and
- * {@code (?:...)}, alternation and the greedy quantifiers {@code ? * + {n} {n,} {n,m}}; anything
- * else (lazy or possessive quantifiers, anchors, letters, look-arounds, back-references) is
- * rejected, and the caller then keeps the expression on its slow path. On digit strings, capture
- * groups and greediness do not change which strings match, so the automaton is exact for full
- * matches and for the question "does some prefix match".
+ * {@code (?:...)}, alternation and the greedy quantifiers {@code ? * + {n} {n,} {n,m}}, and, for
+ * {@link #compileWithEndAnchors}, the end anchor {@code $}; anything else (lazy or possessive
+ * quantifiers, other anchors, letters, look-arounds, back-references) is rejected, and the caller
+ * then keeps the expression on its slow path. On digit strings, capture groups and greediness do
+ * not change which strings match, so the automaton is exact for full matches and for the question
+ * "does some prefix match".
  *
  * <p>Cost: compiling is a subset construction followed by minimization, done once per region;
- * matching is one table lookup per digit, without allocation. Immutable and thread-safe.
+ * matching is one table lookup per digit of a decoded digit array, without allocation. Immutable
+ * and thread-safe.
  */
 final class DigitAutomaton {
   /** The state with no way to accept: once reached, nothing matches. */
   static final int DEAD = 0;
 
-  /** The state before any digit. */
-  static final int START = 1;
+  // States are numbered 0 (dead), 1 (start), ... while compiling; the matcher names a state by its
+  // row's offset in the transition table (number times STRIDE), so a step is one add and one load.
+  private static final int START = 1;
+
+  // The alphabet: the ten digits, and the end of the input, read only by the end anchor of an
+  // automaton compiled with compileWithEndAnchors.
+  private static final int END = 10;
+  private static final int SYMBOLS = 11;
+  private static final int STRIDE = SYMBOLS;
 
   private static final int STATE_LIMIT = 20_000;
   private static final int MAX_TAGS = 31;
-  private static final int MAX_LENGTH_TRACKED = 63;
 
   private final int[] next;
   private final int[] accept;
@@ -62,15 +70,15 @@ final class DigitAutomaton {
   }
 
   /**
-   * Compiles a single expression (tag 0) reading each end anchor {@code $} as the empty string. The
-   * automaton then accepts a superset of what the expression matches with {@code lookingAt()}: when
-   * no prefix of a number is accepted, the expression certainly does not match at its start.
+   * Compiles a single expression (tag 0) that may hold end anchors {@code $}, each read as a symbol
+   * that only the end of the input supplies; {@link #matchesAtStart} then answers {@code
+   * lookingAt()} exactly.
    */
-  static DigitAutomaton compileIgnoringEndAnchors(String pattern) {
+  static DigitAutomaton compileWithEndAnchors(String pattern) {
     return compile(List.of(pattern), true);
   }
 
-  private static DigitAutomaton compile(List<String> patterns, boolean dollarAsEmpty) {
+  private static DigitAutomaton compile(List<String> patterns, boolean endAnchors) {
     if (patterns.size() > MAX_TAGS) {
       throw new IllegalArgumentException("at most " + MAX_TAGS + " patterns");
     }
@@ -83,7 +91,7 @@ final class DigitAutomaton {
       }
       Node ast;
       try {
-        ast = new Parser(pattern, dollarAsEmpty).parse();
+        ast = new Parser(pattern, endAnchors).parse();
       } catch (IllegalArgumentException e) {
         return null;
       }
@@ -97,48 +105,85 @@ final class DigitAutomaton {
 
   /** The tag mask of a state: the expressions that match the digits read to reach it. */
   int tags(int state) {
-    return accept[state];
+    return accept[state / STRIDE];
   }
 
   /**
-   * Reads the ASCII digits of {@code s} between {@code from} and {@code to}, skipping any other
-   * character, and returns the state reached ({@link #DEAD} as soon as nothing can match).
+   * Reads the digits {@code d[from, to)} (values 0 to 9) and returns the state reached ({@link
+   * #DEAD} when nothing can match; the dead state never leaves itself).
    */
-  int run(CharSequence s, int from, int to) {
-    int state = START;
-    for (int i = from; i < to && state != DEAD; i++) {
-      int d = s.charAt(i) - '0';
-      if (d >= 0 && d <= 9) {
-        state = next[state * 10 + d];
-      }
+  int run(byte[] d, int from, int to) {
+    int state = START * STRIDE;
+    for (int i = from; i < to; i++) {
+      state = next[state + d[i]];
     }
     return state;
   }
 
   /**
-   * The number of digits of the shortest prefix of the digits of {@code s} (between {@code from}
-   * and {@code to}, other characters skipped) that matches expression 0, or -1 if none does.
+   * The number of digits of the shortest prefix of {@code d[from, to)} that matches expression 0,
+   * or -1 if none does.
    */
-  int shortestMatchingPrefix(CharSequence s, int from, int to) {
-    int state = START;
-    if ((accept[state] & 1) != 0) {
+  int shortestMatchingPrefix(byte[] d, int from, int to) {
+    if ((accept[START] & 1) != 0) {
       return 0;
     }
-    int digits = 0;
+    int state = START * STRIDE;
     for (int i = from; i < to; i++) {
-      int d = s.charAt(i) - '0';
-      if (d >= 0 && d <= 9) {
-        state = next[state * 10 + d];
-        digits++;
-        if (state == DEAD) {
-          return -1;
-        }
-        if ((accept[state] & 1) != 0) {
-          return digits;
-        }
+      state = next[state + d[i]];
+      if (state == DEAD) {
+        return -1;
+      }
+      if ((accept[state / STRIDE] & 1) != 0) {
+        return i + 1 - from;
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether expression 0 matches at the start of {@code d[from, to)} as {@link
+   * java.util.regex.Matcher#lookingAt()} would: some prefix is accepted, or, for an automaton
+   * compiled {@link #compileWithEndAnchors with end anchors}, the whole input followed by the end
+   * anchors that hold there.
+   */
+  boolean matchesAtStart(byte[] d, int from, int to) {
+    if ((accept[START] & 1) != 0) {
+      return true;
+    }
+    int state = START * STRIDE;
+    for (int i = from; i < to; i++) {
+      state = next[state + d[i]];
+      if (state == DEAD) {
+        return false;
+      }
+      if ((accept[state / STRIDE] & 1) != 0) {
+        return true;
+      }
+    }
+    // At the end of the input every end anchor holds, however many follow one another.
+    for (int anchors = 0; anchors < accept.length && state != DEAD; anchors++) {
+      state = next[state + END];
+      if ((accept[state / STRIDE] & 1) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The tags of all the prefixes of {@code d[from, to)}, the empty one included: bit {@code i} is
+   * set when expression {@code i} matches some prefix, as {@link
+   * java.util.regex.Matcher#lookingAt()} would. Stops at the dead state.
+   */
+  int prefixTags(byte[] d, int from, int to) {
+    int state = START * STRIDE;
+    int tags = accept[START];
+    for (int i = from; i < to && state != DEAD; i++) {
+      state = next[state + d[i]];
+      tags |= accept[state / STRIDE];
+    }
+    return tags;
   }
 
   /**
@@ -158,7 +203,7 @@ final class DigitAutomaton {
       BitSet seen = new BitSet(states);
       ArrayDeque<Integer> queue = new ArrayDeque<>();
       for (int d = 0; d < 10; d++) {
-        int t = next[s * 10 + d];
+        int t = next[s * STRIDE + d] / STRIDE;
         if (!seen.get(t)) {
           seen.set(t);
           queue.add(t);
@@ -170,7 +215,7 @@ final class DigitAutomaton {
           return false;
         }
         for (int d = 0; d < 10; d++) {
-          int u = next[t * 10 + d];
+          int u = next[t * STRIDE + d] / STRIDE;
           if (!seen.get(u)) {
             seen.set(u);
             queue.add(u);
@@ -179,39 +224,6 @@ final class DigitAutomaton {
       }
     }
     return true;
-  }
-
-  /**
-   * The lengths of the strings that some expression accepts, as a bit mask (bit {@code n} for
-   * length {@code n}); lengths above 63 are folded into bit 63.
-   */
-  long acceptedLengths() {
-    int states = accept.length;
-    long lengths = 0;
-    BitSet current = new BitSet(states);
-    current.set(START);
-    for (int length = 0; !current.isEmpty(); length++) {
-      BitSet following = new BitSet(states);
-      for (int s = current.nextSetBit(0); s >= 0; s = current.nextSetBit(s + 1)) {
-        if (accept[s] != 0) {
-          lengths |= 1L << Math.min(length, MAX_LENGTH_TRACKED);
-        }
-        for (int d = 0; d < 10; d++) {
-          int t = next[s * 10 + d];
-          if (t != DEAD) {
-            following.set(t);
-          }
-        }
-      }
-      if (length >= MAX_LENGTH_TRACKED) {
-        if (!following.isEmpty()) {
-          lengths |= 1L << MAX_LENGTH_TRACKED;
-        }
-        break;
-      }
-      current = following;
-    }
-    return lengths;
   }
 
   private static DigitAutomaton determinize(Nfa nfa, int nfaStart) {
@@ -223,10 +235,10 @@ final class DigitAutomaton {
     BitSet first = nfa.closure(single(nfaStart));
     ids.put(first, START);
     sets.add(first);
-    int[] table = new int[64 * 10];
+    int[] table = new int[64 * SYMBOLS];
     for (int id = 1; id < sets.size(); id++) {
       BitSet set = sets.get(id);
-      for (int d = 0; d < 10; d++) {
+      for (int d = 0; d < SYMBOLS; d++) {
         BitSet moved = nfa.closure(nfa.move(set, d));
         Integer target = ids.get(moved);
         if (target == null) {
@@ -237,10 +249,10 @@ final class DigitAutomaton {
           ids.put(moved, target);
           sets.add(moved);
         }
-        if (table.length < (id + 1) * 10) {
+        if (table.length < (id + 1) * SYMBOLS) {
           table = Arrays.copyOf(table, table.length * 2);
         }
-        table[id * 10 + d] = target;
+        table[id * SYMBOLS + d] = target;
       }
     }
     int states = sets.size();
@@ -251,7 +263,7 @@ final class DigitAutomaton {
         tags[id] |= nfa.tags.get(s);
       }
     }
-    return minimize(Arrays.copyOf(table, states * 10), tags);
+    return minimize(Arrays.copyOf(table, states * SYMBOLS), tags);
   }
 
   /**
@@ -270,10 +282,10 @@ final class DigitAutomaton {
       Map<List<Integer>, Integer> signatures = new HashMap<>();
       int[] refined = new int[states];
       for (int s = 0; s < states; s++) {
-        List<Integer> signature = new ArrayList<>(11);
+        List<Integer> signature = new ArrayList<>(SYMBOLS + 1);
         signature.add(block[s]);
-        for (int d = 0; d < 10; d++) {
-          signature.add(block[table[s * 10 + d]]);
+        for (int d = 0; d < SYMBOLS; d++) {
+          signature.add(block[table[s * SYMBOLS + d]]);
         }
         refined[s] = signatures.computeIfAbsent(signature, k -> signatures.size());
       }
@@ -297,13 +309,13 @@ final class DigitAutomaton {
       }
     }
     int size = Math.max(count, 2);
-    int[] next = new int[size * 10];
+    int[] next = new int[size * STRIDE];
     int[] accept = new int[size];
     for (int s = 0; s < states; s++) {
       int b = number[block[s]];
       accept[b] = tags[s];
-      for (int d = 0; d < 10; d++) {
-        next[b * 10 + d] = number[block[table[s * 10 + d]]];
+      for (int d = 0; d < SYMBOLS; d++) {
+        next[b * STRIDE + d] = number[block[table[s * SYMBOLS + d]]] * STRIDE;
       }
     }
     return new DigitAutomaton(next, accept);
@@ -361,12 +373,12 @@ final class DigitAutomaton {
     private static final int MAX_REPEAT = 100;
 
     private final String text;
-    private final boolean dollarAsEmpty;
+    private final boolean endAnchors;
     private int pos;
 
-    Parser(String text, boolean dollarAsEmpty) {
+    Parser(String text, boolean endAnchors) {
       this.text = text;
-      this.dollarAsEmpty = dollarAsEmpty;
+      this.endAnchors = endAnchors;
     }
 
     Node parse() {
@@ -410,8 +422,8 @@ final class DigitAutomaton {
         case '[':
           return new Digits(digitClass());
         case '$':
-          if (dollarAsEmpty) {
-            return new Sequence(List.of());
+          if (endAnchors) {
+            return new Digits(1 << END);
           }
           throw unsupported();
         case '(':

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * One region's libphonenumber metadata compiled into digit automata: what {@link
- * MetadataPhoneNormalizer} needs to repeat libphonenumber's parsing and validation of a number
- * written with digits only.
+ * MetadataPhoneNormalizer} needs to repeat libphonenumber's parsing and validation of a number once
+ * its digits are decoded (a {@code byte} per digit, values 0 to 9).
  *
  * <p>Each question is answered either exactly, or with {@link #UNSURE}, which tells the caller to
  * leave the number to libphonenumber. A plan is built once per region (milliseconds; all regions
@@ -50,23 +50,26 @@ final class NumberingPlan {
   private static final int MOBILE = 10;
   private static final int TYPES = 11;
 
+  private static final int MAX_TRACKED_LENGTH = 31;
+
   private final int countryCode;
-  private final String countryCodeDigits;
+  private final byte[] countryCodeDigits;
   private final DigitAutomaton types;
-  private final int[] lengthMasks = new int[TYPES];
+  // For each national number length, the tags of the types whose possible lengths include it.
+  private final int[] tagsOfLength = new int[MAX_TRACKED_LENGTH + 1];
   private final boolean sameMobileAndFixedLinePattern;
   private final int[] possibleLengths;
   private final int[] localOnlyLengths;
   private final boolean hasLeadingDigits;
-  private final DigitAutomaton leadingDigits;
   private final Prefix nationalPrefix;
   private final Prefix internationalPrefix;
 
   /**
    * How a prefix expression ({@code lookingAt()}) is decided: {@code NONE} never matches; {@code
    * EXACT} is a prefix-free automaton whose one accepted prefix is the match; {@code GUARD} is an
-   * automaton accepting a superset, which proves that nothing matches or else gives up; {@code
-   * OPAQUE} always gives up.
+   * automaton (end anchors read as the end of the input) that tells exactly whether the expression
+   * matches, which proves that nothing matches or else gives up, since where the match ends or how
+   * a transform rule rewrites it is not modelled; {@code OPAQUE} always gives up.
    */
   private enum PrefixKind {
     NONE,
@@ -85,17 +88,17 @@ final class NumberingPlan {
     }
 
     /**
-     * The number of digits of the match at the start of the digits of {@code s}, -1 when there is
-     * none, or {@link #UNSURE}.
+     * The number of digits of the match at the start of {@code d[from, to)}, -1 when there is none,
+     * or {@link #UNSURE}.
      */
-    int match(CharSequence s, int from, int to) {
+    int match(byte[] d, int from, int to) {
       switch (kind) {
         case NONE:
           return -1;
         case EXACT:
-          return automaton.shortestMatchingPrefix(s, from, to);
+          return automaton.shortestMatchingPrefix(d, from, to);
         case GUARD:
-          return automaton.shortestMatchingPrefix(s, from, to) < 0 ? -1 : UNSURE;
+          return automaton.matchesAtStart(d, from, to) ? UNSURE : -1;
         default:
           return UNSURE;
       }
@@ -104,18 +107,21 @@ final class NumberingPlan {
 
   private NumberingPlan(PhoneMetadata metadata, DigitAutomaton types) {
     this.countryCode = metadata.getCountryCode();
-    this.countryCodeDigits = Integer.toString(countryCode);
+    this.countryCodeDigits = digitsOf(countryCode);
     this.types = types;
     List<PhoneNumberDesc> descs = descs(metadata);
     for (int tag = 0; tag < TYPES; tag++) {
-      lengthMasks[tag] = lengthMask(descs.get(tag).getPossibleLengthList());
+      int lengths = lengthMask(descs.get(tag).getPossibleLengthList());
+      for (int length = 0; length <= MAX_TRACKED_LENGTH; length++) {
+        if ((lengths & (1 << length)) != 0) {
+          tagsOfLength[length] |= 1 << tag;
+        }
+      }
     }
     this.sameMobileAndFixedLinePattern = metadata.getSameMobileAndFixedLinePattern();
     this.possibleLengths = toArray(metadata.getGeneralDesc().getPossibleLengthList());
     this.localOnlyLengths = toArray(metadata.getGeneralDesc().getPossibleLengthLocalOnlyList());
     this.hasLeadingDigits = metadata.hasLeadingDigits();
-    this.leadingDigits =
-        hasLeadingDigits ? DigitAutomaton.compile(metadata.getLeadingDigits()) : null;
     String transform = metadata.getNationalPrefixTransformRule();
     this.nationalPrefix =
         prefix(metadata.getNationalPrefixForParsing(), transform == null || transform.isEmpty());
@@ -140,11 +146,7 @@ final class NumberingPlan {
     if (types == null || metadata.getGeneralDesc().getPossibleLengthCount() == 0) {
       return null;
     }
-    NumberingPlan plan = new NumberingPlan(metadata, types);
-    if (plan.hasLeadingDigits && plan.leadingDigits == null) {
-      return null;
-    }
-    return plan;
+    return new NumberingPlan(metadata, types);
   }
 
   private static List<PhoneNumberDesc> descs(PhoneMetadata m) {
@@ -170,14 +172,14 @@ final class NumberingPlan {
     if (exact != null && noTransform && exact.prefixFree()) {
       return new Prefix(PrefixKind.EXACT, exact);
     }
-    DigitAutomaton superset = DigitAutomaton.compileIgnoringEndAnchors(pattern);
-    return superset == null
+    DigitAutomaton anchored = DigitAutomaton.compileWithEndAnchors(pattern);
+    return anchored == null
         ? new Prefix(PrefixKind.OPAQUE, null)
-        : new Prefix(PrefixKind.GUARD, superset);
+        : new Prefix(PrefixKind.GUARD, anchored);
   }
 
   /** A possible-length list as a mask of lengths 0 to 31; an empty list allows every length. */
-  private static int lengthMask(List<Integer> lengths) {
+  static int lengthMask(List<Integer> lengths) {
     if (lengths.isEmpty()) {
       return -1;
     }
@@ -188,6 +190,15 @@ final class NumberingPlan {
       }
     }
     return mask;
+  }
+
+  private static byte[] digitsOf(int value) {
+    String text = Integer.toString(value);
+    byte[] digits = new byte[text.length()];
+    for (int i = 0; i < digits.length; i++) {
+      digits[i] = (byte) (text.charAt(i) - '0');
+    }
+    return digits;
   }
 
   private static int[] toArray(List<Integer> list) {
@@ -203,31 +214,38 @@ final class NumberingPlan {
     return countryCode;
   }
 
-  /** The country calling code as text. */
-  String countryCodeDigits() {
-    return countryCodeDigits;
+  /** The number of digits of the country calling code. */
+  int countryCodeLength() {
+    return countryCodeDigits.length;
   }
 
-  /** Whether the digits match the general national number pattern (lengths not checked). */
-  boolean matchesGeneralPattern(CharSequence s, int from, int to) {
-    return (types.tags(types.run(s, from, to)) & (1 << GENERAL)) != 0;
+  /** Whether {@code d[0, to)} starts with the digits of the country calling code. */
+  boolean startsWithCountryCode(byte[] d, int to) {
+    if (to < countryCodeDigits.length) {
+      return false;
+    }
+    for (int i = 0; i < countryCodeDigits.length; i++) {
+      if (d[i] != countryCodeDigits[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
-   * libphonenumber's {@code getNumberTypeHelper} reduced to {@link #NOT_VALID}, {@link #PERSONAL}
-   * and {@link #SERVICE}.
-   *
-   * @param length the number of digits between {@code from} and {@code to}, at most 31
+   * Whether {@code d[from, to)} matches the general national number pattern (lengths not checked).
    */
-  int classify(CharSequence s, int from, int to, int length) {
-    int tags = types.tags(types.run(s, from, to));
-    int bit = 1 << length;
-    int matching = 0;
-    for (int tag = 0; tag < TYPES; tag++) {
-      if ((lengthMasks[tag] & bit) != 0) {
-        matching |= tags & (1 << tag);
-      }
-    }
+  boolean matchesGeneralPattern(byte[] d, int from, int to) {
+    return (types.tags(types.run(d, from, to)) & (1 << GENERAL)) != 0;
+  }
+
+  /**
+   * libphonenumber's {@code getNumberTypeHelper} on the national number {@code d[from, to)} (at
+   * most 31 digits), reduced to {@link #NOT_VALID}, {@link #PERSONAL} and {@link #SERVICE}: one
+   * automaton pass, then a few mask operations.
+   */
+  int classify(byte[] d, int from, int to) {
+    int matching = types.tags(types.run(d, from, to)) & tagsOfLength[to - from];
     if ((matching & (1 << GENERAL)) == 0) {
       return NOT_VALID;
     }
@@ -246,14 +264,12 @@ final class NumberingPlan {
     return !sameMobileAndFixedLinePattern && (matching & (1 << MOBILE)) != 0 ? PERSONAL : NOT_VALID;
   }
 
-  /** Whether this region has a leading-digits pattern (one of several sharing a calling code). */
+  /**
+   * Whether this region has a leading-digits pattern (one of several sharing a calling code); the
+   * patterns of a code are compiled together by {@link CallingCodePlans}.
+   */
   boolean hasLeadingDigits() {
     return hasLeadingDigits;
-  }
-
-  /** Whether the leading-digits pattern matches at the start of the digits. */
-  boolean leadingDigitsMatch(CharSequence s, int from, int to) {
-    return leadingDigits.shortestMatchingPrefix(s, from, to) >= 0;
   }
 
   /** libphonenumber's {@code testNumberLength} for the general description. */
@@ -283,41 +299,29 @@ final class NumberingPlan {
   }
 
   /**
-   * The number of leading digits that the international prefix takes, -1 when the digits do not
-   * start with it, or {@link #UNSURE}.
+   * The number of leading digits of {@code d[from, to)} that the international prefix takes, -1
+   * when the digits do not start with it, or {@link #UNSURE}.
    */
-  int internationalPrefix(CharSequence s, int from, int to) {
-    return internationalPrefix.match(s, from, to);
+  int internationalPrefix(byte[] d, int from, int to) {
+    return internationalPrefix.match(d, from, to);
   }
 
   /**
-   * libphonenumber's {@code maybeStripNationalPrefixAndCarrierCode}: the number of leading digits
-   * that parsing strips as a national prefix (0 when none), or {@link #UNSURE}.
+   * libphonenumber's {@code maybeStripNationalPrefixAndCarrierCode} on {@code d[from, to)}: the
+   * number of leading digits that parsing strips as a national prefix (0 when none), or {@link
+   * #UNSURE}.
    */
-  int nationalPrefixDigits(CharSequence s, int from, int to) {
+  int nationalPrefixDigits(byte[] d, int from, int to) {
     if (from >= to) {
       return 0;
     }
-    int digits = nationalPrefix.match(s, from, to);
+    int digits = nationalPrefix.match(d, from, to);
     if (digits <= 0) {
       return digits == UNSURE ? UNSURE : 0;
     }
-    if (matchesGeneralPattern(s, from, to)
-        && !matchesGeneralPattern(s, skipDigits(s, from, digits), to)) {
+    if (matchesGeneralPattern(d, from, to) && !matchesGeneralPattern(d, from + digits, to)) {
       return 0;
     }
     return digits;
-  }
-
-  /** The index just past the first {@code digits} ASCII digits of {@code s} from {@code from}. */
-  static int skipDigits(CharSequence s, int from, int digits) {
-    int i = from;
-    for (int left = digits; left > 0; i++) {
-      char c = s.charAt(i);
-      if (c >= '0' && c <= '9') {
-        left--;
-      }
-    }
-    return i;
   }
 }

@@ -39,10 +39,11 @@ public interface PhoneNormalizer {
   /**
    * A normalizer that gives exactly the outcomes of {@link #libphonenumber(String)} for every
    * input, and decides the common forms (digits with {@code +}, the international or national
-   * prefix, spaces, dashes, dots, parentheses, slashes) from libphonenumber's metadata compiled
-   * into digit automata, well under a microsecond a number without allocation; it leaves the other
-   * forms to libphonenumber. The automata of a calling code are compiled on its first number
-   * (milliseconds).
+   * prefix, spaces, dashes, dots, parentheses, slashes; extensions such as {@code ext. 12} or
+   * {@code x123}; vanity letters such as {@code 1-800-FLOWERS}; short numbers and locally dialled
+   * numbers) from libphonenumber's metadata and short-number metadata compiled into digit automata,
+   * in about 50 to 100 ns a number without allocation; it leaves the other forms to libphonenumber.
+   * The automata of a calling code are compiled on its first number (milliseconds).
    *
    * @param defaultRegion a CLDR region code such as {@code CN} or {@code US}
    * @throws IllegalArgumentException naming the region when libphonenumber does not know it

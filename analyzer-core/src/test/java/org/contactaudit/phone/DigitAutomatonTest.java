@@ -42,7 +42,7 @@ class DigitAutomatonTest {
         for (String s : samples(desc.getExampleNumber(), random)) {
           assertEquals(
               regex.matcher(s).matches(),
-              (automaton.tags(automaton.run(s, 0, s.length())) & 1) != 0,
+              (automaton.tags(automaton.run(digits(s), 0, s.length())) & 1) != 0,
               metadata.getId() + " /" + pattern + "/ on " + s);
         }
       }
@@ -66,19 +66,21 @@ class DigitAutomatonTest {
         }
         Pattern regex = Pattern.compile(pattern);
         DigitAutomaton exact = DigitAutomaton.compile(pattern);
-        DigitAutomaton superset = DigitAutomaton.compileIgnoringEndAnchors(pattern);
-        assertNotNull(superset, pattern);
+        DigitAutomaton anchored = DigitAutomaton.compileWithEndAnchors(pattern);
+        assertNotNull(anchored, pattern);
         for (String s : samples(metadata.getGeneralDesc().getExampleNumber(), random)) {
           for (String input : List.of(s, "0" + s, "00" + s, "1" + s, "8" + s, "011" + s)) {
             Matcher m = regex.matcher(input);
             boolean found = m.lookingAt();
-            int shortest = superset.shortestMatchingPrefix(input, 0, input.length());
-            if (found) {
-              assertTrue(shortest >= 0, pattern + " on " + input);
-            }
+            assertEquals(
+                found,
+                anchored.matchesAtStart(digits(input), 0, input.length()),
+                pattern + " on " + input);
             if (exact != null) {
-              int prefix = exact.shortestMatchingPrefix(input, 0, input.length());
+              int prefix = exact.shortestMatchingPrefix(digits(input), 0, input.length());
               assertEquals(found, prefix >= 0, pattern + " on " + input);
+              int tags = exact.prefixTags(digits(input), 0, input.length());
+              assertEquals(found, (tags & 1) != 0, pattern + " on " + input);
               if (found && exact.prefixFree()) {
                 assertEquals(m.end(), prefix, pattern + " on " + input);
               }
@@ -95,20 +97,43 @@ class DigitAutomatonTest {
         List.of("\\d+?", "1*+", "a", "^1", "1$", "(?=1)2", "(1)\\1", ".", "[a]")) {
       assertNull(DigitAutomaton.compile(pattern), pattern);
     }
-    assertNotNull(DigitAutomaton.compileIgnoringEndAnchors("(1\\d)$|0"));
+    DigitAutomaton anchored = DigitAutomaton.compileWithEndAnchors("(1\\d)$|0");
+    for (String input : List.of("12", "05", "0", "123", "1", "21", "")) {
+      assertEquals(
+          Pattern.compile("(1\\d)$|0").matcher(input).lookingAt(),
+          anchored.matchesAtStart(digits(input), 0, input.length()),
+          input);
+    }
+    for (String pattern : List.of("1$$", "1$\\d*", "1$2", "$", "(?:1$|2)3?")) {
+      DigitAutomaton automaton = DigitAutomaton.compileWithEndAnchors(pattern);
+      for (String input : List.of("", "1", "12", "2", "23", "3")) {
+        assertEquals(
+            Pattern.compile(pattern).matcher(input).lookingAt(),
+            automaton.matchesAtStart(digits(input), 0, input.length()),
+            pattern + " on " + input);
+      }
+    }
   }
 
   @Test
-  void knowsLengthsAndPrefixFreedom() {
-    assertEquals(0b111000L, DigitAutomaton.compile("\\d{3,5}").acceptedLengths());
-    assertEquals(0L, DigitAutomaton.compile("").acceptedLengths());
+  void knowsTagsAndPrefixFreedom() {
     assertTrue(DigitAutomaton.compile("00|1(?:[12]\\d|79)\\d\\d00").prefixFree());
     assertFalse(DigitAutomaton.compile("010|0[0-2]").prefixFree());
     assertFalse(DigitAutomaton.compile("0?").prefixFree());
     DigitAutomaton types = DigitAutomaton.compile(List.of("1\\d", "[^2]3", "(?:12|3)+"));
-    int state = types.run("1-2", 0, 3);
+    int state = types.run(digits("812"), 1, 3);
     assertEquals(0b101, types.tags(state));
-    assertEquals(DigitAutomaton.DEAD, types.run("999", 0, 3));
+    assertEquals(DigitAutomaton.DEAD, types.run(digits("999"), 0, 3));
+    assertEquals(DigitAutomaton.DEAD, DigitAutomaton.compile("").run(digits("1"), 0, 1));
+  }
+
+  /** The digits of a string of ASCII digits, as the automata read them. */
+  private static byte[] digits(String s) {
+    byte[] digits = new byte[s.length()];
+    for (int i = 0; i < digits.length; i++) {
+      digits[i] = (byte) (s.charAt(i) - '0');
+    }
+    return digits;
   }
 
   private static List<PhoneMetadata> allMetadata() {

@@ -24,6 +24,84 @@ final class PhoneInputs {
   private static final String SEPARATORS = " -./()";
   private static final String JUNK = "0123456789+-. ()/#*,;xXabcEeTtl:~\t\u00a0\uff11\u0663=_'\"";
 
+  /**
+   * Extension labels: every ASCII label of libphonenumber's extension pattern in several cases, the
+   * ones it reads only with other characters (RFC 3966, commas, semicolon, hash, tilde, full-width,
+   * Cyrillic, accented), and near misses.
+   */
+  private static final String[] EXTENSION_LABELS = {
+    "ext",
+    "Ext",
+    "EXT",
+    "eXt",
+    "extn",
+    "EXTN",
+    "extension",
+    "Extension",
+    "extensio",
+    "xt",
+    "XT",
+    "xtn",
+    "xtension",
+    "xtensio",
+    "anexo",
+    "Anexo",
+    "x",
+    "X",
+    "int",
+    "INT",
+    "Int",
+    "#",
+    "~",
+    ";ext=",
+    ";",
+    ",,",
+    ",",
+    "\uff58",
+    "\u0434\u043e\u0431",
+    "extensi\u00f3n",
+    "extensio\u0301n",
+    "ex",
+    "exten",
+    "extensions",
+    "xx",
+    "in",
+    "tel",
+    "e",
+    "ext1",
+    "anex"
+  };
+
+  private static final String[] BEFORE_LABEL = {
+    "", " ", " ", "  ", ", ", "\t", "-", " - ", "/", ")"
+  };
+  private static final String[] AFTER_LABEL = {
+    "", " ", ".", ". ", ":", ": ", "-", " - ", "..", ";"
+  };
+  private static final String[] AFTER_EXTENSION = {"", "", "", " ", "#", ".", ")", " x", "a", "12"};
+
+  /** Vanity words: letters as libphonenumber maps them from three, and drops below three. */
+  private static final String[] WORDS = {
+    "FLOWERS",
+    "flowers",
+    "CALL-NOW",
+    "Call Now",
+    "MICROSOFT",
+    "abc",
+    "AB",
+    "a",
+    "Z",
+    "GOOGLE",
+    "CarS",
+    "x",
+    "tel",
+    "ok",
+    "QRSTUVWXYZ",
+    "jkl",
+    "ext",
+    "int"
+  };
+
   /** One example number per region (and non-geographic code) and type, and invalid examples. */
   static final List<PhoneNumber> EXAMPLES = examples();
 
@@ -137,6 +215,61 @@ final class PhoneInputs {
         "00" + code + digits,
         "0" + digits,
         digits.length() > 2 ? digits.substring(0, 2) + "-" + digits.substring(2) : digits);
+  }
+
+  /**
+   * {@code number} with an extension: a label of libphonenumber's grammar or a near miss, with
+   * random separators around it and 1 to 22 digits.
+   */
+  static String withExtension(String number, Random random) {
+    String label = EXTENSION_LABELS[random.nextInt(EXTENSION_LABELS.length)];
+    int[] lengths = {1, 2, 3, 4, 6, 9, 10, 15, 16, 20, 21, 22};
+    StringBuilder digits = new StringBuilder();
+    for (int i = lengths[random.nextInt(lengths.length)]; i > 0; i--) {
+      digits.append((char) ('0' + random.nextInt(10)));
+    }
+    return number
+        + BEFORE_LABEL[random.nextInt(BEFORE_LABEL.length)]
+        + label
+        + AFTER_LABEL[random.nextInt(AFTER_LABEL.length)]
+        + digits
+        + AFTER_EXTENSION[random.nextInt(AFTER_EXTENSION.length)];
+  }
+
+  /**
+   * {@code number} with letters: a vanity word replacing its last digits, appended to it, or put
+   * after its first one to four characters.
+   */
+  static String withLetters(String number, Random random) {
+    String word = WORDS[random.nextInt(WORDS.length)];
+    switch (random.nextInt(4)) {
+      case 0:
+        return number.substring(0, Math.max(0, number.length() - word.length())) + word;
+      case 1:
+        return number + (random.nextBoolean() ? " " : "") + word;
+      case 2:
+        int at = Math.min(number.length(), 1 + random.nextInt(4));
+        return number.substring(0, at) + word + number.substring(at);
+      default:
+        int middle = number.length() / 2;
+        return number.substring(0, middle) + word + number.substring(middle);
+    }
+  }
+
+  /**
+   * The national number as dialled locally: without its first one to four digits (an area code),
+   * grouped at random, or a random three- to eight-digit code of the same first digit.
+   */
+  static String local(String nsn, Random random) {
+    if (random.nextInt(3) == 0) {
+      StringBuilder code = new StringBuilder().append(nsn.isEmpty() ? '1' : nsn.charAt(0));
+      for (int i = 2 + random.nextInt(6); i > 0; i--) {
+        code.append((char) ('0' + random.nextInt(10)));
+      }
+      return code.toString();
+    }
+    String rest = nsn.substring(Math.min(nsn.length(), 1 + random.nextInt(4)));
+    return random.nextBoolean() ? rest : regroup(rest, random);
   }
 
   /** A random change of {@code s}: a digit dropped, added or changed, or a character inserted. */

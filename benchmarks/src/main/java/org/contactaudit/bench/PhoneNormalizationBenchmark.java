@@ -23,9 +23,15 @@ import org.openjdk.jmh.annotations.State;
  * PhoneNormalizer#fast}), in numbers per second on one thread.
  *
  * <p>Each invocation normalizes the next cell of a pre-built array of 4096 cells, cycling. {@code
- * E164}: valid numbers of every region in E.164 form. {@code EXPORT_MIX}: what phonebook exports of
- * the default region hold: mobiles and landlines with spaces, dashes, parentheses, the
- * international and the national prefix, foreign numbers, service numbers, short codes and junk.
+ * E164}: a mobile and a fixed-line example number of every region in E.164 form, last two digits
+ * random. {@code EXPORT_MIX}: what phonebook exports of the default region hold, in 32 equally
+ * likely cases (see {@code chineseExport} and {@code americanExport}): mobiles and landlines with
+ * spaces, dashes, dots, parentheses, the international and the national prefix, foreign numbers,
+ * service numbers (UAN, toll-free), short codes ({@code 10086}, {@code 95588}; {@code 911}, {@code
+ * 611}), a number with a digit lost, a US number dialled locally (seven digits), extensions ({@code
+ * ext. 12}, {@code x123}), a vanity number ({@code 1-800-FLOWERS}) and junk. Both normalizers are
+ * measured on the same cells; the differential test in analyzer-core ({@code
+ * MetadataPhoneNormalizerTest}) checks that they agree on these forms.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar PhoneNormalization -f 1 -wi 2 -i 3 -w
  * 2s -r 2s}.
