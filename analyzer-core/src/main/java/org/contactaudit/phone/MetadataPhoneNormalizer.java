@@ -47,8 +47,8 @@ import java.util.Arrays;
  *
  * <p>Cost: one pass over the characters, then a few passes over the national number's digits,
  * without allocation, on the fast path (60 to 90 ns a cell on an export mix: JMH, {@code
- * benchmarks/README.md}); the reference's cost (about 10 to 20 µs) on fallback. Plans are compiled on the first number of each
- * calling code. Thread-safe.
+ * benchmarks/README.md}); the reference's cost (about 10 to 20 µs) on fallback. Plans are compiled
+ * on the first number of each calling code. Thread-safe.
  */
 final class MetadataPhoneNormalizer implements PhoneNormalizer {
   private static final long FALLBACK = Long.MIN_VALUE;

@@ -43,8 +43,8 @@ public interface PhoneNormalizer {
    * {@code x123}; vanity letters such as {@code 1-800-FLOWERS}; short numbers and locally dialled
    * numbers) from libphonenumber's metadata and short-number metadata compiled into digit automata,
    * in about 60 to 90 ns a cell on an export mix (JMH, {@code benchmarks/README.md}) without
-   * allocation; it leaves the other forms to libphonenumber.
-   * The automata of a calling code are compiled on its first number (milliseconds).
+   * allocation; it leaves the other forms to libphonenumber. The automata of a calling code are
+   * compiled on its first number (milliseconds).
    *
    * @param defaultRegion a CLDR region code such as {@code CN} or {@code US}
    * @throws IllegalArgumentException naming the region when libphonenumber does not know it
