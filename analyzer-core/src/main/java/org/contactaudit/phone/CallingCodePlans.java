@@ -135,8 +135,8 @@ final class CallingCodePlans {
    * The region of the national number {@code d[from, to)} as libphonenumber's {@code
    * getRegionCodeForNumber} finds it (the first region whose leading digits match, or which has no
    * leading digits and finds the number valid), and the number's type there by {@link
-   * NumberingPlan#classify}; {@link NumberingPlan#NOT_VALID} when no region takes it. Only for a
-   * {@link #complete()} calling code. Cost: one pass of the automaton of all the regions'
+   * NumberingPlan#classify}; {@link NumberingPlan#NOT_VALID_TYPE} when no region takes it. Only for
+   * a {@link #complete()} calling code. Cost: one pass of the automaton of all the regions'
    * leading-digits patterns (tag {@code i} for region {@code i}), then one automaton pass per
    * region without leading digits tried and one for the region found.
    */
@@ -153,12 +153,12 @@ final class CallingCodePlans {
         }
       } else {
         int type = plan.classify(d, from, to);
-        if (type != NumberingPlan.NOT_VALID) {
+        if (type != NumberingPlan.NOT_VALID_TYPE) {
           return type;
         }
       }
     }
-    return NumberingPlan.NOT_VALID;
+    return NumberingPlan.NOT_VALID_TYPE;
   }
 
   /** Whether the short-number metadata of every region of the code compiled. */

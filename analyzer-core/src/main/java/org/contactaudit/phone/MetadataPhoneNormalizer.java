@@ -363,10 +363,10 @@ final class MetadataPhoneNormalizer implements PhoneNormalizer {
 
     // isValidNumber and getNumberType, then ShortNumberInfo.
     int type = code.classify(d, at, count);
-    if (type == NumberingPlan.SERVICE) {
+    if (type == NumberingPlan.SERVICE_TYPE) {
       return SERVICE;
     }
-    if (type == NumberingPlan.PERSONAL) {
+    if (type == NumberingPlan.PERSONAL_TYPE) {
       if (lengthOf(countryCode) + length > MAX_E164_DIGITS) {
         return FALLBACK;
       }

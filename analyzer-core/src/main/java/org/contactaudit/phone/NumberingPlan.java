@@ -20,13 +20,16 @@ final class NumberingPlan {
   static final int UNSURE = -2;
 
   /** The number is not valid for this region (libphonenumber's type {@code UNKNOWN}). */
-  static final int NOT_VALID = 0;
+  static final int NOT_VALID_TYPE = 0;
 
   /** A valid number of a personal type (fixed line, mobile, VoIP, pager, ...). */
-  static final int PERSONAL = 1;
+  static final int PERSONAL_TYPE = 1;
 
-  /** A valid number of a service type (toll-free, premium-rate, shared-cost, UAN). */
-  static final int SERVICE = 2;
+  /**
+   * A valid number of a service type (toll-free, premium-rate, shared-cost, UAN); {@link
+   * MetadataPhoneNormalizer} turns it into the outcome {@link PhoneNormalizer#SERVICE}.
+   */
+  static final int SERVICE_TYPE = 2;
 
   /** {@code testNumberLength} outcomes of libphonenumber, as in {@code ValidationResult}. */
   static final int IS_POSSIBLE = 0;
@@ -241,27 +244,29 @@ final class NumberingPlan {
 
   /**
    * libphonenumber's {@code getNumberTypeHelper} on the national number {@code d[from, to)} (at
-   * most 31 digits), reduced to {@link #NOT_VALID}, {@link #PERSONAL} and {@link #SERVICE}: one
-   * automaton pass, then a few mask operations.
+   * most 31 digits), reduced to {@link #NOT_VALID_TYPE}, {@link #PERSONAL_TYPE} and {@link
+   * #SERVICE_TYPE}: one automaton pass, then a few mask operations.
    */
   int classify(byte[] d, int from, int to) {
     int matching = types.tags(types.run(d, from, to)) & tagsOfLength[to - from];
     if ((matching & (1 << GENERAL)) == 0) {
-      return NOT_VALID;
+      return NOT_VALID_TYPE;
     }
     if ((matching & ((1 << PREMIUM_RATE) | (1 << TOLL_FREE) | (1 << SHARED_COST))) != 0) {
-      return SERVICE;
+      return SERVICE_TYPE;
     }
     if ((matching & ((1 << VOIP) | (1 << PERSONAL_NUMBER) | (1 << PAGER))) != 0) {
-      return PERSONAL;
+      return PERSONAL_TYPE;
     }
     if ((matching & (1 << UAN)) != 0) {
-      return SERVICE;
+      return SERVICE_TYPE;
     }
     if ((matching & ((1 << VOICEMAIL) | (1 << FIXED_LINE))) != 0) {
-      return PERSONAL;
+      return PERSONAL_TYPE;
     }
-    return !sameMobileAndFixedLinePattern && (matching & (1 << MOBILE)) != 0 ? PERSONAL : NOT_VALID;
+    return !sameMobileAndFixedLinePattern && (matching & (1 << MOBILE)) != 0
+        ? PERSONAL_TYPE
+        : NOT_VALID_TYPE;
   }
 
   /**
