@@ -62,12 +62,17 @@ final class MetadataPhoneNormalizer implements PhoneNormalizer {
   private static final int AMBIGUOUS_LABEL_DIGITS = 9;
   private static final long[] POWERS_OF_TEN = new long[MAX_E164_DIGITS + 1];
 
-  // The class of an ASCII character: a digit's value (0 to 9), or one of these.
+  // The class of an ASCII character (see classOf): a digit's value (0 to 9), or one of these.
   private static final byte SEPARATOR = 10;
   private static final byte PLUS = 11;
   private static final byte LETTER = 12;
   private static final byte OTHER = 13;
   private static final byte[] CLASS = new byte[128];
+
+  // What readExtension finds after the first letter.
+  private static final int NO_EXTENSION = 0;
+  private static final int EXTENSION = 1;
+  private static final int LONG_EXTENSION = 2;
 
   /** The keypad digit of each ASCII letter: libphonenumber's {@code ALPHA_MAPPINGS}. */
   private static final byte[] KEYPAD = new byte[128];
@@ -145,7 +150,7 @@ final class MetadataPhoneNormalizer implements PhoneNormalizer {
     int i = 0;
     for (; i < n; i++) {
       char c = raw.charAt(i);
-      int k = c < 128 ? CLASS[c] : OTHER;
+      int k = classOf(c);
       if (k <= 9) {
         d[count++] = (byte) k;
       } else if (k == PLUS) {
@@ -160,9 +165,19 @@ final class MetadataPhoneNormalizer implements PhoneNormalizer {
       }
     }
     if (i < n) {
-      count = letters(raw, i, d, count);
-      if (count < 0) {
+      if (raw.indexOf('/') >= 0) {
+        // extractPossibleNumber cuts the cell at a slash followed by spaces and an x.
         return FALLBACK;
+      }
+      int extension = readExtension(raw, i);
+      if (extension == LONG_EXTENSION) {
+        return FALLBACK;
+      }
+      if (extension == NO_EXTENSION) {
+        count = appendVanityDigits(raw, i, d, count);
+        if (count < 0) {
+          return FALLBACK;
+        }
       }
     }
     if (count < MIN_VIABLE_DIGITS) {
@@ -173,16 +188,16 @@ final class MetadataPhoneNormalizer implements PhoneNormalizer {
   }
 
   /**
-   * Reads the cell from its first letter {@code at} (after three digits at least) as an extension,
-   * which is dropped, or as the rest of a vanity number, whose digits and letters are appended to
-   * {@code d} as libphonenumber's {@code normalize} maps them.
+   * Reads the rest of the cell, from its first letter {@code at} (after three digits at least), as
+   * an extension of the fast grammar: a label of libphonenumber's extension pattern, an optional
+   * {@code .} or {@code :}, spaces or dashes, one digit or more, then separators only to the end.
+   * Cost: one pass over the characters from {@code at}, without allocation.
    *
-   * @return the number of digits in {@code d}, or -1 when the cell is outside the grammar
+   * @return {@link #EXTENSION} when the rest is such an extension (which libphonenumber drops),
+   *     {@link #LONG_EXTENSION} when it is one with more digits than its label allows, {@link
+   *     #NO_EXTENSION} when it is not one
    */
-  private static int letters(String raw, int at, byte[] d, int count) {
-    if (raw.indexOf('/') >= 0) {
-      return -1; // extractPossibleNumber cuts the cell at a slash followed by spaces and an x
-    }
+  private static int readExtension(String raw, int at) {
     int n = raw.length();
     int labelEnd = at;
     while (labelEnd < n && isLetter(raw.charAt(labelEnd))) {
@@ -206,14 +221,29 @@ final class MetadataPhoneNormalizer implements PhoneNormalizer {
         j++; // extractPossibleNumber strips trailing punctuation
       }
       if (j == n && digits > 0) {
-        return digits <= limit ? count : -1;
+        return digits <= limit ? EXTENSION : LONG_EXTENSION;
       }
     }
+    return NO_EXTENSION;
+  }
+
+  /**
+   * Reads the rest of the cell, from its first letter {@code at} (after three digits at least), as
+   * the rest of a vanity number: letters, digits and separators, ending with a letter. Appends its
+   * digits to {@code d[0, count)} and, when it holds three letters or more, its letters' keypad
+   * digits, as libphonenumber's {@code normalize} maps them. Cost: two passes over the characters
+   * from {@code at} (check, then append), without allocation.
+   *
+   * @return the number of digits in {@code d}, or -1 when the rest is not a vanity number of the
+   *     fast grammar (nothing appended)
+   */
+  private static int appendVanityDigits(String raw, int at, byte[] d, int count) {
+    int n = raw.length();
     int letters = 0;
     int last = OTHER;
     for (int j = at; j < n; j++) {
       char c = raw.charAt(j);
-      int k = c < 128 ? CLASS[c] : OTHER;
+      int k = classOf(c);
       if (k == LETTER) {
         letters++;
       } else if (k > 9 && k != SEPARATOR) {
@@ -229,11 +259,11 @@ final class MetadataPhoneNormalizer implements PhoneNormalizer {
     boolean alpha = letters >= MIN_ALPHA_LETTERS;
     for (int j = at; j < n; j++) {
       char c = raw.charAt(j);
-      int k = CLASS[c];
+      int k = classOf(c);
       if (k <= 9) {
         d[count++] = (byte) k;
       } else if (k == LETTER && alpha) {
-        d[count++] = KEYPAD[c];
+        d[count++] = KEYPAD[c]; // a letter is ASCII
       }
     }
     return count;
@@ -277,12 +307,20 @@ final class MetadataPhoneNormalizer implements PhoneNormalizer {
     return raw.regionMatches(true, from, label, 0, label.length());
   }
 
+  /**
+   * The class of a character: a digit's value (0 to 9), {@link #SEPARATOR}, {@link #PLUS}, {@link
+   * #LETTER}, or {@link #OTHER} (every non-ASCII character).
+   */
+  private static int classOf(char c) {
+    return c < CLASS.length ? CLASS[c] : OTHER;
+  }
+
   private static boolean isLetter(char c) {
-    return c < 128 && CLASS[c] == LETTER;
+    return classOf(c) == LETTER;
   }
 
   private static boolean isSeparator(char c) {
-    return c < 128 && CLASS[c] == SEPARATOR;
+    return classOf(c) == SEPARATOR;
   }
 
   /** The decision on the decoded digits {@code d[0, count)}, three at least. */
