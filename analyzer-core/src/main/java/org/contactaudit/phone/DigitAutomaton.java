@@ -125,6 +125,41 @@ final class DigitAutomaton {
    * or -1 if none does.
    */
   int shortestMatchingPrefix(byte[] d, int from, int to) {
+    int walked = walk(d, from, to);
+    return walked >= 0 ? walked : -1;
+  }
+
+  /**
+   * Whether expression 0 matches at the start of {@code d[from, to)} as {@link
+   * java.util.regex.Matcher#lookingAt()} would: some prefix is accepted, or, for an automaton
+   * compiled {@link #compileWithEndAnchors with end anchors}, the whole input followed by the end
+   * anchors that hold there.
+   */
+  boolean matchesAtStart(byte[] d, int from, int to) {
+    int walked = walk(d, from, to);
+    if (walked >= 0) {
+      return true;
+    }
+    // At the end of the input every end anchor holds, however many follow one another.
+    int state = -1 - walked;
+    for (int anchors = 0; anchors < accept.length && state != DEAD; anchors++) {
+      state = next[state + END];
+      if ((accept[state / STRIDE] & 1) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Reads {@code d[from, to)} until a prefix matches expression 0 or the dead state is reached: one
+   * pass, stopping early, without allocation.
+   *
+   * @return the number of digits of the shortest matching prefix (0 or more), or else {@code -1 -
+   *     state} for the state reached ({@code -1} for {@link #DEAD}, less for a live state at the
+   *     end of the input)
+   */
+  private int walk(byte[] d, int from, int to) {
     if ((accept[START] & 1) != 0) {
       return 0;
     }
@@ -138,37 +173,7 @@ final class DigitAutomaton {
         return i + 1 - from;
       }
     }
-    return -1;
-  }
-
-  /**
-   * Whether expression 0 matches at the start of {@code d[from, to)} as {@link
-   * java.util.regex.Matcher#lookingAt()} would: some prefix is accepted, or, for an automaton
-   * compiled {@link #compileWithEndAnchors with end anchors}, the whole input followed by the end
-   * anchors that hold there.
-   */
-  boolean matchesAtStart(byte[] d, int from, int to) {
-    if ((accept[START] & 1) != 0) {
-      return true;
-    }
-    int state = START * STRIDE;
-    for (int i = from; i < to; i++) {
-      state = next[state + d[i]];
-      if (state == DEAD) {
-        return false;
-      }
-      if ((accept[state / STRIDE] & 1) != 0) {
-        return true;
-      }
-    }
-    // At the end of the input every end anchor holds, however many follow one another.
-    for (int anchors = 0; anchors < accept.length && state != DEAD; anchors++) {
-      state = next[state + END];
-      if ((accept[state / STRIDE] & 1) != 0) {
-        return true;
-      }
-    }
-    return false;
+    return -1 - state;
   }
 
   /**
