@@ -24,7 +24,6 @@ final class CallingCodePlans {
   private static final RegionMetadataSource SHORT_METADATA =
       DefaultMetadataDependenciesProvider.getInstance().getShortNumberMetadataSource();
   private static final int CODES = 1000;
-  private static final int MAX_REGIONS = 31; // the tags of one automaton
   private static final boolean[] KNOWN = new boolean[CODES];
   private static final AtomicReferenceArray<CallingCodePlans> COMPILED =
       new AtomicReferenceArray<>(CODES);
@@ -43,7 +42,7 @@ final class CallingCodePlans {
   // Several regions: tag i is the short-code pattern of region i, and bit i of the mask of a length
   // says whether region i's short-code possible lengths include it.
   private final DigitAutomaton shortCodePatterns;
-  private final int[] shortCodeRegionsOfLength = new int[32];
+  private final int[] shortCodeRegionsOfLength = new int[NumberingPlan.MAX_TRACKED_LENGTH + 1];
   private final boolean shortCodesComplete;
 
   private CallingCodePlans(int code) {
@@ -84,13 +83,11 @@ final class CallingCodePlans {
         }
       }
     }
-    this.leadingDigits =
-        plans.length > 1 && plans.length <= MAX_REGIONS ? DigitAutomaton.compile(leading) : null;
+    // Several regions share automata, one tag a region.
+    boolean shared = plans.length > 1 && plans.length <= DigitAutomaton.MAX_TAGS;
+    this.leadingDigits = shared ? DigitAutomaton.compile(leading) : null;
     this.complete = all && (plans.length == 1 || leadingDigits != null);
-    this.shortCodePatterns =
-        plans.length > 1 && plans.length <= MAX_REGIONS
-            ? DigitAutomaton.compile(shortPatterns)
-            : null;
+    this.shortCodePatterns = shared ? DigitAutomaton.compile(shortPatterns) : null;
     this.shortCodesComplete = allShort && (plans.length == 1 || shortCodePatterns != null);
   }
 

@@ -53,7 +53,8 @@ final class NumberingPlan {
   private static final int MOBILE = 10;
   private static final int TYPES = 11;
 
-  private static final int MAX_TRACKED_LENGTH = 31;
+  /** The longest length a length mask ({@link #lengthMask}) holds: one bit of an {@code int}. */
+  static final int MAX_TRACKED_LENGTH = 31;
 
   private final int countryCode;
   private final byte[] countryCodeDigits;
@@ -181,14 +182,17 @@ final class NumberingPlan {
         : new Prefix(PrefixKind.GUARD, anchored);
   }
 
-  /** A possible-length list as a mask of lengths 0 to 31; an empty list allows every length. */
+  /**
+   * A possible-length list as a mask of lengths 0 to {@link #MAX_TRACKED_LENGTH}; an empty list
+   * allows every length.
+   */
   static int lengthMask(List<Integer> lengths) {
     if (lengths.isEmpty()) {
       return -1;
     }
     int mask = 0;
     for (int length : lengths) {
-      if (length >= 0 && length < 32) {
+      if (length >= 0 && length <= MAX_TRACKED_LENGTH) {
         mask |= 1 << length;
       }
     }
