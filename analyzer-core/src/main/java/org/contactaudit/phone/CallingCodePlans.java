@@ -180,6 +180,8 @@ final class CallingCodePlans {
   /**
    * {@code ShortNumberInfo.isValidShortNumberForRegion} of the national number {@code d[from, to)}
    * for the region at {@code index} in {@link #regions()}. Only when {@link #shortCodesComplete()}.
+   * Cost: two bit tests of the number's length, then, when both descriptions allow it, one pass of
+   * the region's short-number automaton over the digits (both patterns at once); no allocation.
    */
   boolean validShortNumberForRegion(int index, byte[] d, int from, int to) {
     ShortCodes codes = shortCodes[index];
