@@ -43,6 +43,7 @@ final class DigitAutomaton {
   private static final int STRIDE = SYMBOLS;
 
   private static final int STATE_LIMIT = 20_000;
+
   /** The most expressions one automaton compiles: one bit of an {@code int} tag mask each. */
   static final int MAX_TAGS = 31;
 
