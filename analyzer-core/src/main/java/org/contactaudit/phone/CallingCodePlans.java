@@ -106,6 +106,11 @@ final class CallingCodePlans {
     return plans;
   }
 
+  /** Whether the plans of the calling code have been compiled already (for tests). */
+  static boolean isCompiled(int code) {
+    return COMPILED.get(code) != null;
+  }
+
   /**
    * The plan of a region, or null when libphonenumber does not support it (such as {@code ZZ}, no
    * region) or its metadata could not be compiled.

@@ -52,7 +52,12 @@ import java.util.Arrays;
  */
 final class MetadataPhoneNormalizer implements PhoneNormalizer {
   private static final long FALLBACK = Long.MIN_VALUE;
-  private static final int MAX_INPUT_LENGTH = 250;
+
+  /**
+   * The longest cell libphonenumber parses ({@code MAX_INPUT_STRING_LENGTH}); longer is invalid.
+   */
+  static final int MAX_INPUT_LENGTH = 250;
+
   private static final int MIN_NSN_LENGTH = 2;
   private static final int MAX_NSN_LENGTH = 17;
   private static final int MAX_E164_DIGITS = 18;
