@@ -19,9 +19,12 @@ package org.contactaudit.graph;
  * overlaps them.
  *
  * <p>Time {@code O(m + p)}: {@code 3m} for the {@code m} elements of the marked side (read, mark,
- * clear), {@code p} for the probed side's elements, with no branch that depends on the data but the
- * interval checks of a timed graph. Memory: two bits a number, plus three buffers of {@link
- * ContactGraph#maxDegree()} ids (the bit sets of a graph of 10 million numbers take 2.5 MB).
+ * clear), {@code p} for the probed side's elements, with no branch that depends on the data. The
+ * marks are made over all time; on a timed graph each hit is then checked at the instant (its two
+ * validity intervals, the marked one found by a binary search in its run), so that the intervals of
+ * the elements that match nothing are never read. Memory: two bits a number, plus three buffers of
+ * {@link ContactGraph#maxDegree()} ids and positions (the bit sets of a graph of 10 million numbers
+ * take 2.5 MB).
  *
  * <p>Not thread-safe: each thread makes its own with {@link ContactGraph#newEvidenceFinder()} and
  * reuses it. Each {@link #find} overwrites the previous answer; the bridges of each kind are listed
@@ -76,24 +79,37 @@ public final class EvidenceFinder {
     long markC = (long) fo[c + 1] - fo[c] + io[c + 1] - io[c];
     touch(v, c);
     if (markV <= markC) {
-      markSide(v, t);
+      markSide(v);
       forward = isSet(numberMarks, c);
       reverse = isSet(holderMarks, c);
       // shared contacts: C's phonebook against V's; chains and co-holders: C's holders against
       // V's phonebook and V's holders.
-      shared.size = probe(g.fwdTargets, fo[c], fo[c + 1], true, t, numberMarks, shared.values, 0);
-      probeHoldersOfCandidate(c, t);
+      shared.size = probe(g.fwdTargets, fo[c], fo[c + 1], false, numberMarks, shared);
+      probeHoldersOfCandidate(c);
       clearSide(v);
+      if (timed) {
+        keepValid(shared, false, fo[v], fo[v + 1], t);
+        keepValid(chains, false, fo[v], fo[v + 1], t);
+        keepValid(coHolders, true, io[v], io[v + 1], t);
+      }
     } else {
-      markSide(c, t);
+      markSide(c);
       forward = isSet(holderMarks, v);
       reverse = isSet(numberMarks, v);
       // shared contacts and chains: V's phonebook against C's phonebook and C's holders;
       // co-holders: V's holders against C's holders.
-      probeViewerPhonebook(v, t);
-      coHolders.size =
-          probe(g.invHolders, io[v], io[v + 1], false, t, holderMarks, coHolders.values, 0);
+      probeViewerPhonebook(v);
+      coHolders.size = probe(g.invHolders, io[v], io[v + 1], true, holderMarks, coHolders);
       clearSide(c);
+      if (timed) {
+        keepValid(shared, false, fo[c], fo[c + 1], t);
+        keepValid(chains, true, io[c], io[c + 1], t);
+        keepValid(coHolders, true, io[c], io[c + 1], t);
+      }
+    }
+    if (timed) {
+      forward = forward && g.holds(v, c, t);
+      reverse = reverse && g.holds(c, v, t);
     }
     return forward || reverse || shared.size + chains.size + coHolders.size > 0;
   }
@@ -151,27 +167,28 @@ public final class EvidenceFinder {
 
   // ---- marking
 
-  /** Marks {@code a}'s phonebook and {@code a}'s holders as they are at {@code t}. */
-  private void markSide(int a, long t) {
+  /**
+   * Marks {@code a}'s phonebook and {@code a}'s holders over all time: on a timed graph the bits
+   * are a superset, and each hit is checked at the instant afterwards ({@link #keepValid}), which
+   * costs a binary search per hit instead of an interval read (a cache miss on a large graph) per
+   * marked element.
+   */
+  private void markSide(int a) {
     int[] targets = g.fwdTargets;
     long[] marks = numberMarks;
     for (int e = g.fwdOffsets[a], to = g.fwdOffsets[a + 1]; e < to; e++) {
-      if (!timed || g.entryValid(e, t)) {
-        int x = targets[e];
-        marks[x >>> 6] |= 1L << x;
-      }
+      int x = targets[e];
+      marks[x >>> 6] |= 1L << x;
     }
     int[] holders = g.invHolders;
     marks = holderMarks;
     for (int p = g.invOffsets[a], to = g.invOffsets[a + 1]; p < to; p++) {
-      if (!timed || g.holderValid(p, t)) {
-        int w = holders[p];
-        marks[w >>> 6] |= 1L << w;
-      }
+      int w = holders[p];
+      marks[w >>> 6] |= 1L << w;
     }
   }
 
-  /** Clears every bit {@link #markSide} may have set for {@code a}. */
+  /** Clears every bit {@link #markSide} set for {@code a}. */
   private void clearSide(int a) {
     int[] targets = g.fwdTargets;
     for (int e = g.fwdOffsets[a], to = g.fwdOffsets[a + 1]; e < to; e++) {
@@ -187,79 +204,102 @@ public final class EvidenceFinder {
     return (marks[id >>> 6] & 1L << id) != 0;
   }
 
-  // ---- probing
+  // ---- probing: branch-free; each hit is written with where it is in the probed run, an entry id
+  // for a phonebook, or ~p for position p of a list of holders
 
   /**
-   * Appends to {@code out}, from {@code start} on, the ids of {@code ids[from, to)} valid at {@code
-   * t} whose bit is set.
+   * Writes to {@code out} the ids of {@code ids[from, to)} whose bit is set, with their positions.
    *
-   * @param entries whether positions are entry ids (a phonebook) or inverted positions (holders)
-   * @return the new length of {@code out}
+   * @param holders whether {@code ids} is {@code invHolders} rather than {@code fwdTargets}
+   * @return how many were written
    */
-  private int probe(
-      int[] ids, int from, int to, boolean entries, long t, long[] marks, int[] out, int start) {
-    int n = start;
-    if (!timed) {
-      for (int p = from; p < to; p++) {
-        int x = ids[p];
-        out[n] = x;
-        n += (int) (marks[x >>> 6] >>> x) & 1;
-      }
-      return n;
-    }
+  private static int probe(
+      int[] ids, int from, int to, boolean holders, long[] marks, IdBuffer out) {
+    int[] values = out.values;
+    int[] positions = out.posA;
+    int flip = holders ? -1 : 0;
+    int n = 0;
     for (int p = from; p < to; p++) {
       int x = ids[p];
-      if ((marks[x >>> 6] & 1L << x) != 0 && (entries ? g.entryValid(p, t) : g.holderValid(p, t))) {
-        out[n++] = x;
-      }
+      values[n] = x;
+      positions[n] = p ^ flip;
+      n += (int) (marks[x >>> 6] >>> x) & 1;
     }
     return n;
   }
 
   /** With the viewer marked: the candidate's holders give chains and co-holders. */
-  private void probeHoldersOfCandidate(int c, long t) {
+  private void probeHoldersOfCandidate(int c) {
     int[] holders = g.invHolders;
     long[] phonebook = numberMarks;
     long[] holding = holderMarks;
     int[] chainOut = chains.values;
+    int[] chainAt = chains.posA;
     int[] coOut = coHolders.values;
+    int[] coAt = coHolders.posA;
     int nc = 0;
     int nh = 0;
     for (int p = g.invOffsets[c], to = g.invOffsets[c + 1]; p < to; p++) {
-      if (timed && !g.holderValid(p, t)) {
-        continue;
-      }
       int w = holders[p];
+      int word = w >>> 6;
       chainOut[nc] = w;
-      nc += (int) (phonebook[w >>> 6] >>> w) & 1;
+      chainAt[nc] = ~p;
+      nc += (int) (phonebook[word] >>> w) & 1;
       coOut[nh] = w;
-      nh += (int) (holding[w >>> 6] >>> w) & 1;
+      coAt[nh] = ~p;
+      nh += (int) (holding[word] >>> w) & 1;
     }
     chains.size = nc;
     coHolders.size = nh;
   }
 
   /** With the candidate marked: the viewer's phonebook gives shared contacts and chains. */
-  private void probeViewerPhonebook(int v, long t) {
+  private void probeViewerPhonebook(int v) {
     int[] targets = g.fwdTargets;
     long[] phonebook = numberMarks;
     long[] holding = holderMarks;
     int[] sharedOut = shared.values;
+    int[] sharedAt = shared.posA;
     int[] chainOut = chains.values;
+    int[] chainAt = chains.posA;
     int ns = 0;
     int nc = 0;
     for (int e = g.fwdOffsets[v], to = g.fwdOffsets[v + 1]; e < to; e++) {
-      if (timed && !g.entryValid(e, t)) {
-        continue;
-      }
       int x = targets[e];
       int word = x >>> 6;
       sharedOut[ns] = x;
+      sharedAt[ns] = e;
       ns += (int) (phonebook[word] >>> x) & 1;
       chainOut[nc] = x;
+      chainAt[nc] = e;
       nc += (int) (holding[word] >>> x) & 1;
     }
     shared.size = ns;
     chains.size = nc;
+  }
+
+  // ---- a timed graph: keep the hits whose two elements are valid at t
+
+  /**
+   * Keeps the hits valid at {@code t} on both sides: the probed element by its recorded position,
+   * the marked one by a binary search for it in the marked run {@code [from, to)}.
+   *
+   * @param markedHolders whether the marked run is a list of holders rather than a phonebook
+   */
+  private void keepValid(IdBuffer hits, boolean markedHolders, int from, int to, long t) {
+    int[] run = markedHolders ? g.invHolders : g.fwdTargets;
+    int kept = 0;
+    for (int i = 0; i < hits.size; i++) {
+      int x = hits.values[i];
+      int at = hits.posA[i];
+      int marked = SortedIntersection.indexOf(run, from, to, x);
+      if ((at >= 0 ? g.entryValid(at, t) : g.holderValid(~at, t))
+          && (markedHolders ? g.holderValid(marked, t) : g.entryValid(marked, t))) {
+        hits.values[kept] = x;
+        hits.posA[kept] = at;
+        kept++;
+      }
+    }
+    hits.size = kept;
   }
 }
