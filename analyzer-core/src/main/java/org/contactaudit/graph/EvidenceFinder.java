@@ -21,10 +21,9 @@ package org.contactaudit.graph;
  * <p>Time {@code O(m + p)}: {@code 3m} for the {@code m} elements of the marked side (read, mark,
  * clear), {@code p} for the probed side's elements, with no branch that depends on the data. The
  * marks are made over all time; on a timed graph each hit is then checked at the instant (its two
- * validity intervals, the marked one found by a binary search in its run), so that the intervals of
+ * validity intervals, each element found by a binary search in its run), so that the intervals of
  * the elements that match nothing are never read. Memory: two bits a number, plus three buffers of
- * {@link ContactGraph#maxDegree()} ids and positions (the bit sets of a graph of 10 million numbers
- * take 2.5 MB).
+ * {@link ContactGraph#maxDegree()} ids (the bit sets of a graph of 10 million numbers take 2.5 MB).
  *
  * <p>Not thread-safe: each thread makes its own with {@link ContactGraph#newEvidenceFinder()} and
  * reuses it. Each {@link #find} overwrites the previous answer; the bridges of each kind are listed
@@ -84,13 +83,13 @@ public final class EvidenceFinder {
       reverse = isSet(holderMarks, c);
       // shared contacts: C's phonebook against V's; chains and co-holders: C's holders against
       // V's phonebook and V's holders.
-      shared.size = probe(g.fwdTargets, fo[c], fo[c + 1], false, numberMarks, shared);
+      shared.size = probe(g.fwdTargets, fo[c], fo[c + 1], numberMarks, shared.values);
       probeHoldersOfCandidate(c);
       clearSide(v);
       if (timed) {
-        keepValid(shared, false, fo[v], fo[v + 1], t);
-        keepValid(chains, false, fo[v], fo[v + 1], t);
-        keepValid(coHolders, true, io[v], io[v + 1], t);
+        keepValid(shared, false, fo[c], fo[c + 1], false, fo[v], fo[v + 1], t);
+        keepValid(chains, true, io[c], io[c + 1], false, fo[v], fo[v + 1], t);
+        keepValid(coHolders, true, io[c], io[c + 1], true, io[v], io[v + 1], t);
       }
     } else {
       markSide(c);
@@ -99,12 +98,12 @@ public final class EvidenceFinder {
       // shared contacts and chains: V's phonebook against C's phonebook and C's holders;
       // co-holders: V's holders against C's holders.
       probeViewerPhonebook(v);
-      coHolders.size = probe(g.invHolders, io[v], io[v + 1], true, holderMarks, coHolders);
+      coHolders.size = probe(g.invHolders, io[v], io[v + 1], holderMarks, coHolders.values);
       clearSide(c);
       if (timed) {
-        keepValid(shared, false, fo[c], fo[c + 1], t);
-        keepValid(chains, true, io[c], io[c + 1], t);
-        keepValid(coHolders, true, io[c], io[c + 1], t);
+        keepValid(shared, false, fo[v], fo[v + 1], false, fo[c], fo[c + 1], t);
+        keepValid(chains, false, fo[v], fo[v + 1], true, io[c], io[c + 1], t);
+        keepValid(coHolders, true, io[v], io[v + 1], true, io[c], io[c + 1], t);
       }
     }
     if (timed) {
@@ -204,25 +203,18 @@ public final class EvidenceFinder {
     return (marks[id >>> 6] & 1L << id) != 0;
   }
 
-  // ---- probing: branch-free; each hit is written with where it is in the probed run, an entry id
-  // for a phonebook, or ~p for position p of a list of holders
+  // ---- probing: branch-free
 
   /**
-   * Writes to {@code out} the ids of {@code ids[from, to)} whose bit is set, with their positions.
+   * Writes to {@code out} the ids of {@code ids[from, to)} whose bit is set.
    *
-   * @param holders whether {@code ids} is {@code invHolders} rather than {@code fwdTargets}
    * @return how many were written
    */
-  private static int probe(
-      int[] ids, int from, int to, boolean holders, long[] marks, IdBuffer out) {
-    int[] values = out.values;
-    int[] positions = out.posA;
-    int flip = holders ? -1 : 0;
+  private static int probe(int[] ids, int from, int to, long[] marks, int[] out) {
     int n = 0;
     for (int p = from; p < to; p++) {
       int x = ids[p];
-      values[n] = x;
-      positions[n] = p ^ flip;
+      out[n] = x;
       n += (int) (marks[x >>> 6] >>> x) & 1;
     }
     return n;
@@ -234,19 +226,15 @@ public final class EvidenceFinder {
     long[] phonebook = numberMarks;
     long[] holding = holderMarks;
     int[] chainOut = chains.values;
-    int[] chainAt = chains.posA;
     int[] coOut = coHolders.values;
-    int[] coAt = coHolders.posA;
     int nc = 0;
     int nh = 0;
     for (int p = g.invOffsets[c], to = g.invOffsets[c + 1]; p < to; p++) {
       int w = holders[p];
       int word = w >>> 6;
       chainOut[nc] = w;
-      chainAt[nc] = ~p;
       nc += (int) (phonebook[word] >>> w) & 1;
       coOut[nh] = w;
-      coAt[nh] = ~p;
       nh += (int) (holding[word] >>> w) & 1;
     }
     chains.size = nc;
@@ -259,19 +247,15 @@ public final class EvidenceFinder {
     long[] phonebook = numberMarks;
     long[] holding = holderMarks;
     int[] sharedOut = shared.values;
-    int[] sharedAt = shared.posA;
     int[] chainOut = chains.values;
-    int[] chainAt = chains.posA;
     int ns = 0;
     int nc = 0;
     for (int e = g.fwdOffsets[v], to = g.fwdOffsets[v + 1]; e < to; e++) {
       int x = targets[e];
       int word = x >>> 6;
       sharedOut[ns] = x;
-      sharedAt[ns] = e;
       ns += (int) (phonebook[word] >>> x) & 1;
       chainOut[nc] = x;
-      chainAt[nc] = e;
       nc += (int) (holding[word] >>> x) & 1;
     }
     shared.size = ns;
@@ -281,25 +265,36 @@ public final class EvidenceFinder {
   // ---- a timed graph: keep the hits whose two elements are valid at t
 
   /**
-   * Keeps the hits valid at {@code t} on both sides: the probed element by its recorded position,
-   * the marked one by a binary search for it in the marked run {@code [from, to)}.
-   *
-   * @param markedHolders whether the marked run is a list of holders rather than a phonebook
+   * Keeps the hits valid at {@code t} on both sides, each found in its run by a binary search: the
+   * probed run {@code [probedFrom, probedTo)} and the marked run {@code [markedFrom, markedTo)},
+   * each a phonebook (positions are entry ids) or a list of holders. Both checks are made for every
+   * hit, without a branch between them, so that their cache misses overlap.
    */
-  private void keepValid(IdBuffer hits, boolean markedHolders, int from, int to, long t) {
-    int[] run = markedHolders ? g.invHolders : g.fwdTargets;
+  private void keepValid(
+      IdBuffer hits,
+      boolean probedHolders,
+      int probedFrom,
+      int probedTo,
+      boolean markedHolders,
+      int markedFrom,
+      int markedTo,
+      long t) {
     int kept = 0;
     for (int i = 0; i < hits.size; i++) {
       int x = hits.values[i];
-      int at = hits.posA[i];
-      int marked = SortedIntersection.indexOf(run, from, to, x);
-      if ((at >= 0 ? g.entryValid(at, t) : g.holderValid(~at, t))
-          && (markedHolders ? g.holderValid(marked, t) : g.entryValid(marked, t))) {
-        hits.values[kept] = x;
-        hits.posA[kept] = at;
-        kept++;
-      }
+      boolean valid =
+          validAt(probedHolders, probedFrom, probedTo, x, t)
+              & validAt(markedHolders, markedFrom, markedTo, x, t);
+      hits.values[kept] = x;
+      kept += valid ? 1 : 0;
     }
     hits.size = kept;
+  }
+
+  /** Whether the element {@code x} of a run is valid at {@code t}; it is in the run. */
+  private boolean validAt(boolean holders, int from, int to, int x, long t) {
+    int[] run = holders ? g.invHolders : g.fwdTargets;
+    int p = SortedIntersection.indexOf(run, from, to, x);
+    return holders ? g.holderValid(p, t) : g.entryValid(p, t);
   }
 }

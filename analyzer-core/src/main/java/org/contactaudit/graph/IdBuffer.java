@@ -12,12 +12,11 @@ public final class IdBuffer {
   int size;
 
   /**
-   * @param pairs whether the query records a position in a second run too ({@code posB}), as an
-   *     intersection does; {@code posA} is always there
+   * @param positions whether the query needs room for the positions of an intersection too
    */
-  IdBuffer(int capacity, boolean pairs) {
-    this.posA = new int[capacity];
-    this.posB = pairs ? new int[capacity] : null;
+  IdBuffer(int capacity, boolean positions) {
+    this.posA = positions ? new int[capacity] : null;
+    this.posB = positions ? new int[capacity] : null;
     this.values = new int[capacity];
   }
 
