@@ -84,7 +84,7 @@ public final class EvidenceFinder {
       // shared contacts: C's phonebook against V's; chains and co-holders: C's holders against
       // V's phonebook and V's holders.
       shared.size = probe(g.fwdTargets, fo[c], fo[c + 1], numberMarks, shared.values);
-      probeHoldersOfCandidate(c);
+      probeTwice(g.invHolders, io[c], io[c + 1], numberMarks, chains, holderMarks, coHolders);
       clearSide(v);
       if (timed) {
         keepValid(shared, false, fo[c], fo[c + 1], false, fo[v], fo[v + 1], t);
@@ -97,7 +97,7 @@ public final class EvidenceFinder {
       reverse = isSet(numberMarks, v);
       // shared contacts and chains: V's phonebook against C's phonebook and C's holders;
       // co-holders: V's holders against C's holders.
-      probeViewerPhonebook(v);
+      probeTwice(g.fwdTargets, fo[v], fo[v + 1], numberMarks, shared, holderMarks, chains);
       coHolders.size = probe(g.invHolders, io[v], io[v + 1], holderMarks, coHolders.values);
       clearSide(c);
       if (timed) {
@@ -220,46 +220,26 @@ public final class EvidenceFinder {
     return n;
   }
 
-  /** With the viewer marked: the candidate's holders give chains and co-holders. */
-  private void probeHoldersOfCandidate(int c) {
-    int[] holders = g.invHolders;
-    long[] phonebook = numberMarks;
-    long[] holding = holderMarks;
-    int[] chainOut = chains.values;
-    int[] coOut = coHolders.values;
-    int nc = 0;
-    int nh = 0;
-    for (int p = g.invOffsets[c], to = g.invOffsets[c + 1]; p < to; p++) {
-      int w = holders[p];
-      int word = w >>> 6;
-      chainOut[nc] = w;
-      nc += (int) (phonebook[word] >>> w) & 1;
-      coOut[nh] = w;
-      nh += (int) (holding[word] >>> w) & 1;
-    }
-    chains.size = nc;
-    coHolders.size = nh;
-  }
-
-  /** With the candidate marked: the viewer's phonebook gives shared contacts and chains. */
-  private void probeViewerPhonebook(int v) {
-    int[] targets = g.fwdTargets;
-    long[] phonebook = numberMarks;
-    long[] holding = holderMarks;
-    int[] sharedOut = shared.values;
-    int[] chainOut = chains.values;
-    int ns = 0;
-    int nc = 0;
-    for (int e = g.fwdOffsets[v], to = g.fwdOffsets[v + 1]; e < to; e++) {
-      int x = targets[e];
+  /**
+   * Writes the ids of {@code ids[from, to)} whose bit is set in {@code marksA} to {@code outA}, and
+   * those whose bit is set in {@code marksB} to {@code outB}, in one pass.
+   */
+  private static void probeTwice(
+      int[] ids, int from, int to, long[] marksA, IdBuffer outA, long[] marksB, IdBuffer outB) {
+    int[] a = outA.values;
+    int[] b = outB.values;
+    int na = 0;
+    int nb = 0;
+    for (int p = from; p < to; p++) {
+      int x = ids[p];
       int word = x >>> 6;
-      sharedOut[ns] = x;
-      ns += (int) (phonebook[word] >>> x) & 1;
-      chainOut[nc] = x;
-      nc += (int) (holding[word] >>> x) & 1;
+      a[na] = x;
+      na += (int) (marksA[word] >>> x) & 1;
+      b[nb] = x;
+      nb += (int) (marksB[word] >>> x) & 1;
     }
-    shared.size = ns;
-    chains.size = nc;
+    outA.size = na;
+    outB.size = nb;
   }
 
   // ---- a timed graph: keep the hits whose two elements are valid at t
