@@ -306,29 +306,17 @@ public final class ContactGraph {
    * @return how many were found
    */
   public int sharedContacts(int v, int c, long t, IdBuffer out) {
-    out.size = 0;
-    if (!isLive(v, t) || !isLive(c, t)) {
-      return 0;
-    }
-    int n =
-        SortedIntersection.intersect(
-            fwdTargets,
-            fwdOffsets[v],
-            fwdOffsets[v + 1],
-            fwdTargets,
-            fwdOffsets[c],
-            fwdOffsets[c + 1],
-            out.posA,
-            out.posB);
-    int found = 0;
-    for (int i = 0; i < n; i++) {
-      int x = fwdTargets[out.posA[i]];
-      if (x != v && x != c && entryValid(out.posA[i], t) && entryValid(out.posB[i], t)) {
-        out.values[found++] = x;
-      }
-    }
-    out.size = found;
-    return found;
+    return bridges(
+        fwdOffsets[v],
+        fwdOffsets[v + 1],
+        false,
+        fwdOffsets[c],
+        fwdOffsets[c + 1],
+        false,
+        v,
+        c,
+        t,
+        out);
   }
 
   /**
@@ -338,25 +326,69 @@ public final class ContactGraph {
    * @return how many were found
    */
   public int coHolders(int v, int c, long t, IdBuffer out) {
+    return bridges(
+        invOffsets[v],
+        invOffsets[v + 1],
+        true,
+        invOffsets[c],
+        invOffsets[c + 1],
+        true,
+        v,
+        c,
+        t,
+        out);
+  }
+
+  /**
+   * The accounts {@code W} other than {@code v} and {@code c} such that {@code v} holds {@code W}'s
+   * number and {@code W} holds {@code c}'s number at {@code t} (bridges of {@code CHAIN}). One
+   * intersection of the user part of {@code v}'s phonebook with the holders of {@code c}. A
+   * candidate that does not exist at {@code t} has a shadow number then: no account holds it.
+   *
+   * @return how many were found
+   */
+  public int chainBridges(int v, int c, long t, IdBuffer out) {
+    return bridges(
+        fwdOffsets[v],
+        userContactsEnd(v),
+        false,
+        invOffsets[c],
+        invOffsets[c + 1],
+        true,
+        v,
+        c,
+        t,
+        out);
+  }
+
+  /**
+   * The ids other than {@code v} and {@code c} common to two runs and valid at {@code t} in both,
+   * written to {@code out}; none when either account does not exist at {@code t}. A run is {@code
+   * [from, to)} of {@code invHolders} when {@code holders}, else of {@code fwdTargets}.
+   */
+  private int bridges(
+      int aFrom,
+      int aTo,
+      boolean aHolders,
+      int bFrom,
+      int bTo,
+      boolean bHolders,
+      int v,
+      int c,
+      long t,
+      IdBuffer out) {
     out.size = 0;
     if (!isLive(v, t) || !isLive(c, t)) {
       return 0;
     }
-    int n =
-        SortedIntersection.intersect(
-            invHolders,
-            invOffsets[v],
-            invOffsets[v + 1],
-            invHolders,
-            invOffsets[c],
-            invOffsets[c + 1],
-            out.posA,
-            out.posB);
+    int[] a = aHolders ? invHolders : fwdTargets;
+    int[] b = bHolders ? invHolders : fwdTargets;
+    int n = SortedIntersection.intersect(a, aFrom, aTo, b, bFrom, bTo, out.posA, out.posB);
     int found = 0;
     for (int i = 0; i < n; i++) {
-      int w = invHolders[out.posA[i]];
-      if (w != v && w != c && holderValid(out.posA[i], t) && holderValid(out.posB[i], t)) {
-        out.values[found++] = w;
+      int x = a[out.posA[i]];
+      if (x != v && x != c && valid(aHolders, out.posA[i], t) && valid(bHolders, out.posB[i], t)) {
+        out.values[found++] = x;
       }
     }
     out.size = found;
@@ -364,37 +396,11 @@ public final class ContactGraph {
   }
 
   /**
-   * The accounts {@code W} other than {@code v} and {@code c} such that {@code v} holds {@code W}'s
-   * number and {@code W} holds {@code c}'s number at {@code t} (bridges of {@code CHAIN}). One
-   * intersection of the user part of {@code v}'s phonebook with the holders of {@code c}.
-   *
-   * @return how many were found
+   * Whether the element at {@code position} of a phonebook or, for a holder, of a list of holders
+   * is valid at {@code t}.
    */
-  public int chainBridges(int v, int c, long t, IdBuffer out) {
-    out.size = 0;
-    // A candidate that does not exist at t has a shadow number then: no account W holds C.
-    if (!isLive(v, t) || !isLive(c, t)) {
-      return 0;
-    }
-    int n =
-        SortedIntersection.intersect(
-            fwdTargets,
-            fwdOffsets[v],
-            userContactsEnd(v),
-            invHolders,
-            invOffsets[c],
-            invOffsets[c + 1],
-            out.posA,
-            out.posB);
-    int found = 0;
-    for (int i = 0; i < n; i++) {
-      int w = fwdTargets[out.posA[i]];
-      if (w != v && w != c && entryValid(out.posA[i], t) && holderValid(out.posB[i], t)) {
-        out.values[found++] = w;
-      }
-    }
-    out.size = found;
-    return found;
+  boolean valid(boolean holder, int position, long t) {
+    return holder ? holderValid(position, t) : entryValid(position, t);
   }
 
   // ---- views and figures

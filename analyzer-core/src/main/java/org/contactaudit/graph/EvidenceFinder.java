@@ -275,6 +275,6 @@ public final class EvidenceFinder {
   private boolean validAt(boolean holders, int from, int to, int x, long t) {
     int[] run = holders ? g.invHolders : g.fwdTargets;
     int p = SortedIntersection.indexOf(run, from, to, x);
-    return holders ? g.holderValid(p, t) : g.entryValid(p, t);
+    return g.valid(holders, p, t);
   }
 }
