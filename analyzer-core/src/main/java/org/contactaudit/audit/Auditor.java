@@ -36,11 +36,15 @@ public final class Auditor {
 
   private final ContactGraph graph;
   private final Rules rules;
+  private final ConsentStates states;
+  private final boolean lifetimes;
   private final ThreadLocal<Scratch> scratch;
 
   private Auditor(ContactGraph graph, Rules rules) {
     this.graph = graph;
     this.rules = rules;
+    this.states = rules.states();
+    this.lifetimes = graph.isTimed();
     this.scratch = ThreadLocal.withInitial(() -> new Scratch(graph.newEvidenceFinder()));
   }
 
@@ -231,6 +235,7 @@ public final class Auditor {
     }
     int accounts = graph.accountCount();
     int required = rules.bridgeRequires(kind);
+    int minute = ConsentStates.minuteKey(t);
     int common = -1;
     int lacking = 0;
     int shadows = 0;
@@ -241,13 +246,14 @@ public final class Auditor {
       if (bridge >= accounts) {
         break;
       }
-      if (graph.isLive(bridge, t)) {
-        int grants = rules.grants(bridge, t);
-        common &= grants;
-        lacking += (grants & required) != required ? 1 : 0;
-      } else { // a deleted or not yet registered account's number is a shadow number then
+      if (lifetimes && !graph.isLive(bridge, t)) {
+        // a deleted or not yet registered account's number is a shadow number then
         shadows++;
+        continue;
       }
+      int grants = states.at(bridge, t, minute);
+      common &= grants;
+      lacking += (grants & required) != required ? 1 : 0;
     }
     shadows += n - i;
     long fixed = rules.fixedMissing(kind, viewerGrants, candidateGrants);

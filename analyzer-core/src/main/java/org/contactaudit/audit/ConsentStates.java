@@ -88,12 +88,31 @@ final class ConsentStates {
    * ledger (a hypothetical one, such as the fake account of a probe, whose id is negative).
    */
   int at(int account, long t) {
-    if (account < 0 || account >= offsets.length - 1) {
+    if (account < 0 || account >= latest.length) {
       return 0;
     }
+    return at(account, t, minuteKey(t));
+  }
+
+  /**
+   * The minute of {@code t} (rounded down) as {@link #at(int, long, int)} compares it: clamped to
+   * the {@code int} range and below {@link Integer#MAX_VALUE}, the mark of a latest state that
+   * starts beyond it. Computed once a judgment.
+   */
+  static int minuteKey(long t) {
+    return (int)
+        Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE - 1, Math.floorDiv(t, MINUTE)));
+  }
+
+  /**
+   * {@link #at(int, long)} for an account of the ledger, given {@code minute = minuteKey(t)}: one
+   * load and one comparison when the account's latest state holds at {@code t} ({@code t} is at or
+   * after the start of that state's first whole minute exactly when its minute is at most {@code
+   * minute}).
+   */
+  int at(int account, long t, int minute) {
     long packed = latest[account];
-    int minute = (int) (packed >> 32);
-    if (t >= minute * MINUTE && minute != Integer.MAX_VALUE) {
+    if ((int) (packed >> 32) <= minute) {
       return (int) packed;
     }
     int i = offsets[account + 1] - 1;

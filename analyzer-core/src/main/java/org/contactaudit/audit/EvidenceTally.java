@@ -9,17 +9,20 @@ import java.util.Arrays;
  * {@link Rules#decide} for the judgment. Mutable and reusable ({@link #reset()}); not thread-safe.
  */
 public final class EvidenceTally {
-  private static final int KINDS = Kind.values().length;
+  static final int KINDS = Kind.values().length;
 
-  final int[] consensual = new int[KINDS];
-  final int[] nonConsensual = new int[KINDS];
+  /**
+   * Per kind {@code k}: at {@code k} how many pieces are consensual, at {@code KINDS + k} how many
+   * are not (the layout of a {@link Judgment}'s counts, which copies this array).
+   */
+  final int[] counts = new int[2 * KINDS];
+
   final long[] missing = new long[KINDS];
   int shadowSharedContacts;
 
   /** Forgets everything, for the next recommendation. */
   public void reset() {
-    Arrays.fill(consensual, 0);
-    Arrays.fill(nonConsensual, 0);
+    Arrays.fill(counts, 0);
     Arrays.fill(missing, 0);
     shadowSharedContacts = 0;
   }
@@ -33,9 +36,9 @@ public final class EvidenceTally {
   public void add(Kind kind, long missingConsents) {
     int k = kind.ordinal();
     if (missingConsents == 0) {
-      consensual[k]++;
+      counts[k]++;
     } else {
-      nonConsensual[k]++;
+      counts[KINDS + k]++;
       missing[k] |= missingConsents;
     }
   }
@@ -47,8 +50,8 @@ public final class EvidenceTally {
    */
   public void add(Kind kind, int consensualPieces, int nonConsensualPieces, long missingConsents) {
     int k = kind.ordinal();
-    consensual[k] += consensualPieces;
-    nonConsensual[k] += nonConsensualPieces;
+    counts[k] += consensualPieces;
+    counts[KINDS + k] += nonConsensualPieces;
     missing[k] |= missingConsents;
   }
 
@@ -59,8 +62,8 @@ public final class EvidenceTally {
 
   /** Whether any piece added so far is not consensual. */
   public boolean anyNonConsensual() {
-    for (int n : nonConsensual) {
-      if (n > 0) {
+    for (int k = KINDS; k < 2 * KINDS; k++) {
+      if (counts[k] > 0) {
         return true;
       }
     }

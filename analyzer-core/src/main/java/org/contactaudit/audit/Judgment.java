@@ -18,8 +18,10 @@ public final class Judgment {
   private final Verdict verdict;
   private final Kind primaryKind;
   private final List<String> missingConsents;
-  private final int[] consensual;
-  private final int[] nonConsensual;
+
+  /** Per kind: consensual pieces at its ordinal, non-consensual ones after all kinds'. */
+  private final int[] counts;
+
   private final int shadowSharedContacts;
 
   Judgment(
@@ -29,8 +31,7 @@ public final class Judgment {
       Verdict verdict,
       Kind primaryKind,
       List<String> missingConsents,
-      int[] consensual,
-      int[] nonConsensual,
+      int[] counts,
       int shadowSharedContacts) {
     this.viewer = viewer;
     this.candidate = candidate;
@@ -38,8 +39,7 @@ public final class Judgment {
     this.verdict = verdict;
     this.primaryKind = primaryKind;
     this.missingConsents = missingConsents;
-    this.consensual = consensual;
-    this.nonConsensual = nonConsensual;
+    this.counts = counts;
     this.shadowSharedContacts = shadowSharedContacts;
   }
 
@@ -75,7 +75,7 @@ public final class Judgment {
   public Set<Kind> kinds() {
     EnumSet<Kind> kinds = EnumSet.noneOf(Kind.class);
     for (Kind k : Kind.values()) {
-      if (consensual[k.ordinal()] + nonConsensual[k.ordinal()] > 0) {
+      if (consensual(k) + nonConsensual(k) > 0) {
         kinds.add(k);
       }
     }
@@ -92,12 +92,12 @@ public final class Judgment {
 
   /** How many pieces of this kind are consensual (bridges, or 1 for a direct kind). */
   public int consensual(Kind kind) {
-    return consensual[kind.ordinal()];
+    return counts[kind.ordinal()];
   }
 
   /** How many pieces of this kind are not consensual. */
   public int nonConsensual(Kind kind) {
-    return nonConsensual[kind.ordinal()];
+    return counts[EvidenceTally.KINDS + kind.ordinal()];
   }
 
   /** How many of the shared contacts are shadow numbers at {@link #at()}. */
@@ -117,8 +117,7 @@ public final class Judgment {
         && verdict == j.verdict
         && primaryKind == j.primaryKind
         && missingConsents.equals(j.missingConsents)
-        && Arrays.equals(consensual, j.consensual)
-        && Arrays.equals(nonConsensual, j.nonConsensual)
+        && Arrays.equals(counts, j.counts)
         && shadowSharedContacts == j.shadowSharedContacts;
   }
 
@@ -128,8 +127,7 @@ public final class Judgment {
     h = 31 * h + Long.hashCode(at);
     h = 31 * h + verdict.hashCode();
     h = 31 * h + missingConsents.hashCode();
-    h = 31 * h + Arrays.hashCode(nonConsensual);
-    return 31 * h + Arrays.hashCode(consensual);
+    return 31 * h + Arrays.hashCode(counts);
   }
 
   @Override
@@ -141,8 +139,8 @@ public final class Judgment {
       s.append(' ').append(primaryKind).append(" missing ").append(missingConsents);
     }
     for (Kind k : Kind.values()) {
-      int c = consensual[k.ordinal()];
-      int n = nonConsensual[k.ordinal()];
+      int c = consensual(k);
+      int n = nonConsensual(k);
       if (c + n > 0) {
         s.append(", ").append(k.label()).append('=').append(c).append('/').append(n);
       }

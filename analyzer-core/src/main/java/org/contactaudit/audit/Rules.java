@@ -141,6 +141,11 @@ public final class Rules {
     return bridge < 0 ? shadowBit : bridgeMissing(kind, states.at(bridge, t));
   }
 
+  /** The consent states these rules read, for an engine's loop over many accounts. */
+  ConsentStates states() {
+    return states;
+  }
+
   /** The {@code bridge.shadow} bit: what a shadow number misses. */
   long shadowMissing() {
     return shadowBit;
@@ -201,15 +206,15 @@ public final class Rules {
    * union over its non-consensual pieces.
    */
   public Judgment decide(int viewer, int candidate, long t, EvidenceTally tally) {
+    int[] counts = tally.counts;
+    int kinds = EvidenceTally.KINDS;
     long consensualPieces = 0;
     long nonConsensualPieces = 0;
-    Kind primary = null;
-    for (Kind k : KINDS) {
-      consensualPieces += tally.consensual[k.ordinal()];
-      nonConsensualPieces += tally.nonConsensual[k.ordinal()];
-      if (primary == null && tally.nonConsensual[k.ordinal()] > 0) {
-        primary = k;
-      }
+    int primary = -1;
+    for (int k = kinds - 1; k >= 0; k--) {
+      consensualPieces += counts[k];
+      nonConsensualPieces += counts[kinds + k];
+      primary = counts[kinds + k] > 0 ? k : primary;
     }
     Verdict verdict;
     if (consensualPieces + nonConsensualPieces == 0) {
@@ -221,16 +226,14 @@ public final class Rules {
     } else {
       verdict = Verdict.AT_RISK;
     }
-    List<String> missing = primary == null ? List.of() : labels(tally.missing[primary.ordinal()]);
     return new Judgment(
         viewer,
         candidate,
         t,
         verdict,
-        primary,
-        missing,
-        tally.consensual.clone(),
-        tally.nonConsensual.clone(),
+        primary < 0 ? null : KINDS[primary],
+        primary < 0 ? List.of() : labels(tally.missing[primary]),
+        counts.clone(),
         tally.shadowSharedContacts);
   }
 
