@@ -23,11 +23,11 @@ import java.util.Arrays;
  * <p>Time {@code O(m + p)}: {@code 3m} for the {@code m} elements of the marked side (read, mark,
  * clear), {@code p} for the probed side's elements, with no branch that depends on the data. On a
  * small graph, whose bit sets are less than {@value #FILL_RATIO} words a marked element, one fill
- * of the bit sets clears them faster than a write per element. The
- * marks are made over all time; on a timed graph each hit is then checked at the instant (its two
- * validity intervals, each element found by a binary search in its run), so that the intervals of
- * the elements that match nothing are never read. Memory: two bits a number, plus three buffers of
- * {@link ContactGraph#maxDegree()} ids (the bit sets of a graph of 10 million numbers take 2.5 MB).
+ * of the bit sets clears them faster than a write per element. The marks are made over all time; on
+ * a timed graph each hit is then checked at the instant (its two validity intervals, each element
+ * found by a binary search in its run), so that the intervals of the elements that match nothing
+ * are never read. Memory: two bits a number, plus three buffers of {@link ContactGraph#maxDegree()}
+ * ids (the bit sets of a graph of 10 million numbers take 2.5 MB).
  *
  * <p>Not thread-safe: each thread makes its own with {@link ContactGraph#newEvidenceFinder()} and
  * reuses it. Each {@link #find} overwrites the previous answer; the bridges of each kind are listed
@@ -144,7 +144,10 @@ public final class EvidenceFinder {
   }
 
   private static int touchRun(int[] a, int from, int to) {
-    int x = 0;
+    if (from >= to) {
+      return 0;
+    }
+    int x = a[to - 1]; // the last line, which the steps below miss when the run is not aligned
     for (int i = from; i < to; i += LINE) {
       x ^= a[i];
     }
