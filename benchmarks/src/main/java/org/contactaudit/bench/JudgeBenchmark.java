@@ -29,12 +29,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * Judging recommendations (issue 3: at least a million judgments a second on one core, and 20 times
  * the naive judge). {@code Auditor.judge} and the consent-safe filter {@code Auditor.isConsensual}
  * beside {@link NaiveJudge}, one judgment per operation, single-threaded, cycling through {@value
- * #QUERIES} recommendation pairs in a shuffled mixture of five equal parts: a phonebook edge either
- * way (mutual, forward or reverse), two members of one community (shared contacts), two contacts of
- * a "shop" account with at least 1,000 entries (co-holders via a hub), a two-step chain {@code V →
- * W → C}, and two random accounts (mostly unexplained or explained by hub numbers). The setup
- * checks that both judges agree on every pair (verdict, primary kind, missing consents, counts of
- * each kind, shadow count; and the filter) and fails otherwise.
+ * #QUERIES} recommendation pairs (or the first {@code window} of them) in a shuffled mixture of
+ * five equal parts: a phonebook edge either way (mutual, forward or reverse), two members of one
+ * community (shared contacts), two contacts of a "shop" account with at least 1,000 entries
+ * (co-holders via a hub), a two-step chain {@code V → W → C}, and two random accounts (mostly
+ * unexplained or explained by hub numbers). The setup checks that both judges agree on every pair
+ * (verdict, primary kind, missing consents, counts of each kind, shadow count; and the filter) and
+ * fails otherwise.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -53,6 +54,14 @@ public class JudgeBenchmark {
     @Param({"10000", "100000"})
     int accounts;
 
+    /**
+     * How many of the pairs each thread cycles through, a power of two: all of them by default, so
+     * that on the larger world the runs of each pair come from memory; 256, say, keeps them in the
+     * caches, to measure the computation alone.
+     */
+    @Param({"65536"})
+    int window;
+
     Auditor auditor;
     NaiveJudge naive;
     final int[] viewer = new int[QUERIES];
@@ -62,6 +71,10 @@ public class JudgeBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
+      if (window <= 0 || window > QUERIES || Integer.bitCount(window) != 1) {
+        throw new IllegalArgumentException(
+            "window must be a power of two up to " + QUERIES + ", got " + window);
+      }
       BenchGraphs.Dataset data = BenchGraphs.generate(accounts, 42);
       ContactGraph graph = data.graph();
       auditor = Auditor.of(graph, data.ledger(), Policy.defaults());
@@ -81,33 +94,33 @@ public class JudgeBenchmark {
   public static class Cursor {
     private int i;
 
-    int next() {
-      i = (i + 1) & (QUERIES - 1);
+    int next(World w) {
+      i = (i + 1) & (w.window - 1);
       return i;
     }
   }
 
   @Benchmark
   public Judgment judge(World w, Cursor c) {
-    int i = c.next();
+    int i = c.next(w);
     return w.auditor.judge(w.viewer[i], w.candidate[i], SHOWN_AT);
   }
 
   @Benchmark
   public boolean isConsensual(World w, Cursor c) {
-    int i = c.next();
+    int i = c.next(w);
     return w.auditor.isConsensual(w.viewer[i], w.candidate[i], SHOWN_AT);
   }
 
   @Benchmark
   public NaiveJudge.Result naiveJudge(World w, Cursor c) {
-    int i = c.next();
+    int i = c.next(w);
     return w.naive.judge(w.viewerId[i], w.candidateId[i], SHOWN_AT);
   }
 
   @Benchmark
   public boolean naiveIsConsensual(World w, Cursor c) {
-    int i = c.next();
+    int i = c.next(w);
     return w.naive.isConsensual(w.viewerId[i], w.candidateId[i], SHOWN_AT);
   }
 

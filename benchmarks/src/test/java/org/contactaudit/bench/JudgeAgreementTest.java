@@ -10,6 +10,7 @@ class JudgeAgreementTest {
   void naiveJudgeAndAuditorAgreeOnTheBenchmarkPairs() {
     JudgeBenchmark.World w = new JudgeBenchmark.World();
     w.accounts = 2_000;
+    w.window = JudgeBenchmark.QUERIES;
     w.setUp();
     assertTrue(JudgeBenchmark.agreement(w).startsWith("both judges agree"));
   }
