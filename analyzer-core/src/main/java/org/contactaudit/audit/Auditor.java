@@ -37,14 +37,14 @@ public final class Auditor {
   private final ContactGraph graph;
   private final Rules rules;
   private final ConsentStates states;
-  private final boolean lifetimes;
+  private final boolean timed;
   private final ThreadLocal<Scratch> scratch;
 
   private Auditor(ContactGraph graph, Rules rules) {
     this.graph = graph;
     this.rules = rules;
     this.states = rules.states();
-    this.lifetimes = graph.isTimed();
+    this.timed = graph.isTimed();
     this.scratch = ThreadLocal.withInitial(() -> new Scratch(graph.newEvidenceFinder()));
   }
 
@@ -247,7 +247,7 @@ public final class Auditor {
       if (bridge >= accounts) {
         break;
       }
-      if (lifetimes && !graph.isLive(bridge, t)) {
+      if (timed && !graph.isLive(bridge, t)) {
         // a deleted or not yet registered account's number is a shadow number then
         shadows++;
         continue;

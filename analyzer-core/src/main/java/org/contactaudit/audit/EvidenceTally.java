@@ -9,15 +9,15 @@ import java.util.Arrays;
  * {@link Rules#decide} for the judgment. Mutable and reusable ({@link #reset()}); not thread-safe.
  */
 public final class EvidenceTally {
-  static final int KINDS = Kind.values().length;
+  static final int KIND_COUNT = Kind.values().length;
 
   /**
-   * Per kind {@code k}: at {@code k} how many pieces are consensual, at {@code KINDS + k} how many
-   * are not (the layout of a {@link Judgment}'s counts, which copies this array).
+   * Per kind {@code k}: at {@code k} how many pieces are consensual, at {@code KIND_COUNT + k} how
+   * many are not (the layout of a {@link Judgment}'s counts, which copies this array).
    */
-  final int[] counts = new int[2 * KINDS];
+  final int[] counts = new int[2 * KIND_COUNT];
 
-  final long[] missing = new long[KINDS];
+  final long[] missing = new long[KIND_COUNT];
   int shadowSharedContacts;
 
   /** Forgets everything, for the next recommendation. */
@@ -38,7 +38,7 @@ public final class EvidenceTally {
     if (missingConsents == 0) {
       counts[k]++;
     } else {
-      counts[KINDS + k]++;
+      counts[KIND_COUNT + k]++;
       missing[k] |= missingConsents;
     }
   }
@@ -51,7 +51,7 @@ public final class EvidenceTally {
   public void add(Kind kind, int consensualPieces, int nonConsensualPieces, long missingConsents) {
     int k = kind.ordinal();
     counts[k] += consensualPieces;
-    counts[KINDS + k] += nonConsensualPieces;
+    counts[KIND_COUNT + k] += nonConsensualPieces;
     missing[k] |= missingConsents;
   }
 
@@ -62,7 +62,7 @@ public final class EvidenceTally {
 
   /** Whether any piece added so far is not consensual. */
   public boolean anyNonConsensual() {
-    for (int k = KINDS; k < 2 * KINDS; k++) {
+    for (int k = KIND_COUNT; k < 2 * KIND_COUNT; k++) {
       if (counts[k] > 0) {
         return true;
       }

@@ -97,7 +97,7 @@ public final class Judgment {
 
   /** How many pieces of this kind are not consensual. */
   public int nonConsensual(Kind kind) {
-    return counts[EvidenceTally.KINDS + kind.ordinal()];
+    return counts[EvidenceTally.KIND_COUNT + kind.ordinal()];
   }
 
   /** How many of the shared contacts are shadow numbers at {@link #at()}. */

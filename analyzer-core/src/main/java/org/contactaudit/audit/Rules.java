@@ -207,7 +207,7 @@ public final class Rules {
    */
   public Judgment decide(int viewer, int candidate, long t, EvidenceTally tally) {
     int[] counts = tally.counts;
-    int kinds = EvidenceTally.KINDS;
+    int kinds = EvidenceTally.KIND_COUNT;
     long consensualPieces = 0;
     long nonConsensualPieces = 0;
     int primary = -1;
