@@ -97,7 +97,7 @@ final class ConsentStates {
   /**
    * The minute of {@code t} (rounded down) as {@link #at(int, long, int)} compares it: clamped to
    * the {@code int} range and below {@link Integer#MAX_VALUE}, the mark of a latest state that
-   * starts beyond it. Computed once a judgment.
+   * starts beyond it. Computed once for a loop over many accounts.
    */
   static int minuteKey(long t) {
     return (int)
