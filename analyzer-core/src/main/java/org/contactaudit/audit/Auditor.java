@@ -190,8 +190,8 @@ public final class Auditor {
    */
   private boolean gather(int v, int c, long t, Scratch s, boolean stopEarly) {
     // Read before the search, so that on a large graph these two cache misses overlap its own.
-    int viewerGrants = rules.grants(v, t);
-    int candidateGrants = rules.grants(c, t);
+    int viewerGrants = states.at(v, t);
+    int candidateGrants = states.at(c, t);
     EvidenceFinder found = s.finder;
     if (!found.find(v, c, t)) {
       return false;

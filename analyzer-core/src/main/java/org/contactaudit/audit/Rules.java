@@ -141,7 +141,11 @@ public final class Rules {
     return bridge < 0 ? shadowBit : bridgeMissing(kind, states.at(bridge, t));
   }
 
-  /** The consent states these rules read, for an engine's loop over many accounts. */
+  /**
+   * The consent states these rules read: {@link ConsentStates#at} gives the settings an account
+   * grants at an instant, as the bits {@link #fixedMissing(Kind, int, int)} and {@link
+   * #bridgeMissing(Kind, int)} read, one lookup an account and judgment.
+   */
   ConsentStates states() {
     return states;
   }
@@ -149,14 +153,6 @@ public final class Rules {
   /** The {@code bridge.shadow} bit: what a shadow number misses. */
   long shadowMissing() {
     return shadowBit;
-  }
-
-  /**
-   * The settings an account grants at {@code t}, as the bits {@link #fixedMissing(Kind, int, int)}
-   * and {@link #bridgeMissing(Kind, int)} read: one lookup an account and judgment.
-   */
-  int grants(int account, long t) {
-    return states.at(account, t);
   }
 
   /**
@@ -176,7 +172,7 @@ public final class Rules {
     return missing;
   }
 
-  /** The grants a bridge of {@code kind} must have, as the bits {@link #grants} returns. */
+  /** The grants a bridge of {@code kind} must have, as the bits of {@link #states()}. */
   int bridgeRequires(Kind kind) {
     return bridgeRequired[kind.ordinal()];
   }
