@@ -236,7 +236,7 @@ public final class Auditor {
     }
     int accounts = graph.accountCount();
     int required = rules.bridgeRequires(kind);
-    int minute = ConsentStates.minuteKey(t);
+    int minute = Times.minuteKey(t);
     int common = -1;
     int lacking = 0;
     int shadows = 0;

@@ -23,12 +23,10 @@ final class ConsentStates {
   private final long[] times;
   private final int[] masks;
 
-  private static final long MINUTE = 60_000;
-
   /**
-   * Per account: its latest mask in the low 32 bits; in the high 32 bits the first minute at whose
-   * start the latest state holds, or {@link Integer#MAX_VALUE} when that minute is beyond an {@code
-   * int} (then every lookup scans).
+   * Per account: its latest mask in the low 32 bits; in the high 32 bits the {@link
+   * Times#minuteMark} of the latest state's start ({@link Integer#MAX_VALUE} when that minute is
+   * beyond an {@code int}: then every lookup scans).
    */
   private final long[] latest;
 
@@ -73,13 +71,8 @@ final class ConsentStates {
     masks = allMasks.toIntArray();
     latest = new long[accounts];
     for (int a = 0; a < accounts; a++) {
-      long from = times[offsets[a + 1] - 1];
-      long ceil = Math.floorDiv(from, MINUTE) + (Math.floorMod(from, MINUTE) == 0 ? 0 : 1);
-      int minute =
-          from == Times.ALWAYS
-              ? Integer.MIN_VALUE
-              : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, ceil));
-      latest[a] = (long) minute << 32 | masks[offsets[a + 1] - 1] & 0xFFFF_FFFFL;
+      int last = offsets[a + 1] - 1;
+      latest[a] = (long) Times.minuteMark(times[last]) << 32 | masks[last] & 0xFFFF_FFFFL;
     }
   }
 
@@ -91,23 +84,13 @@ final class ConsentStates {
     if (account < 0 || account >= latest.length) {
       return 0;
     }
-    return at(account, t, minuteKey(t));
+    return at(account, t, Times.minuteKey(t));
   }
 
   /**
-   * The minute of {@code t} (rounded down) as {@link #at(int, long, int)} compares it: clamped to
-   * the {@code int} range and below {@link Integer#MAX_VALUE}, the mark of a latest state that
-   * starts beyond it. Computed once for a loop over many accounts.
-   */
-  static int minuteKey(long t) {
-    return (int)
-        Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE - 1, Math.floorDiv(t, MINUTE)));
-  }
-
-  /**
-   * {@link #at(int, long)} for an account of the ledger, given {@code minute = minuteKey(t)}: one
-   * load and one comparison when the account's latest state holds at {@code t} ({@code t} is at or
-   * after the start of that state's first whole minute exactly when its minute is at most {@code
+   * {@link #at(int, long)} for an account of the ledger, given {@code minute = Times.minuteKey(t)}:
+   * one load and one comparison when the account's latest state holds at {@code t} ({@code t} is at
+   * or after the start of that state's first whole minute exactly when its minute is at most {@code
    * minute}).
    */
   int at(int account, long t, int minute) {

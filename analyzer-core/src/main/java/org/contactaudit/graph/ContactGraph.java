@@ -35,7 +35,9 @@ import org.jgrapht.Graph;
  * numbers drawn from a pool of 250,000 (998,701 entries after merging repeats, 226,166 numbers):
  * 8.95 bytes an entry ({@code ContactGraphMemoryTest}); were every shadow number held only once, it
  * would be 10.1. The number keys and the lookup tables from external ids add about 20 bytes a
- * number. With times, an entry costs 20 bytes more (its interval and the inverse map).
+ * number. With times, an entry costs 28 bytes more: its interval (16), the inverse map (4) and the
+ * day windows of its two positions (8), which let the evidence finder check validity next to the
+ * runs it reads.
  *
  * <h2>Time</h2>
  *
@@ -57,6 +59,16 @@ public final class ContactGraph {
   final int[] invHolders;
   private final int[] invEdge;
   private final Intervals intervals;
+
+  /**
+   * With times only, the {@link DayWindows} of each position of {@code fwdTargets} (the entry's
+   * interval) and of {@code invHolders} (the entry's interval within its holder's lifetime). See
+   * {@link #validAt}.
+   */
+  final int[] fwdWindows;
+
+  final int[] invWindows;
+
   private final int maxDegree;
 
   ContactGraph(
@@ -84,6 +96,27 @@ public final class ContactGraph {
     this.invHolders = invHolders;
     this.invEdge = invEdge;
     this.intervals = intervals;
+    if (isTimed()) {
+      int always = DayWindows.of(Times.ALWAYS, Times.NEVER);
+      this.fwdWindows = new int[fwdTargets.length];
+      for (int e = 0; e < fwdWindows.length; e++) {
+        fwdWindows[e] =
+            intervals == null ? always : intervals.dayWindow(e, Times.ALWAYS, Times.NEVER);
+      }
+      this.invWindows = new int[invHolders.length];
+      for (int p = 0; p < invWindows.length; p++) {
+        int h = invHolders[p];
+        long lifeFrom = registeredAt == null ? Times.ALWAYS : registeredAt[h];
+        long lifeTo = registeredAt == null ? Times.NEVER : deletedAt[h];
+        invWindows[p] =
+            intervals == null
+                ? DayWindows.of(lifeFrom, lifeTo)
+                : intervals.dayWindow(invEdge[p], lifeFrom, lifeTo);
+      }
+    } else {
+      this.fwdWindows = null;
+      this.invWindows = null;
+    }
     int max = 0;
     for (int a = 0; a < accountIds.length; a++) {
       max = Math.max(max, fwdOffsets[a + 1] - fwdOffsets[a]);
@@ -403,6 +436,23 @@ public final class ContactGraph {
     return holder ? holderValid(position, t) : entryValid(position, t);
   }
 
+  /**
+   * {@link #valid} in one load for most elements, given {@code day = DayWindows.key(t)}: the
+   * element's {@link DayWindows} window answers unless {@code t} falls in the day of one of its
+   * ends, or the element has several intervals; only then are its intervals read. Timed graphs
+   * only.
+   */
+  boolean validAt(boolean holder, int position, long t, int day) {
+    int window = (holder ? invWindows : fwdWindows)[position];
+    if (DayWindows.valid(window, day)) {
+      return true;
+    }
+    if (DayWindows.invalid(window, day)) {
+      return false;
+    }
+    return valid(holder, position, t);
+  }
+
   // ---- views and figures
 
   /**
@@ -419,9 +469,13 @@ public final class ContactGraph {
     return 4L * (fwdOffsets.length + fwdTargets.length + invOffsets.length + invHolders.length);
   }
 
-  /** Bytes held by times: intervals, the inverse entry map and the account lifetimes. */
+  /**
+   * Bytes held by times: intervals, the inverse entry map, the account lifetimes and the day
+   * windows of both directions.
+   */
   public long timeBytes() {
     long bytes = intervals == null ? 0 : intervals.bytes();
+    bytes += fwdWindows == null ? 0 : 4L * (fwdWindows.length + invWindows.length);
     bytes += invEdge == null ? 0 : 4L * invEdge.length;
     bytes += registeredAt == null ? 0 : 16L * registeredAt.length;
     return bytes;

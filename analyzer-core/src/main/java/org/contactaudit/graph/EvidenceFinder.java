@@ -23,11 +23,18 @@ import java.util.Arrays;
  * <p>Time {@code O(m + p)}: {@code 3m} for the {@code m} elements of the marked side (read, mark,
  * clear), {@code p} for the probed side's elements, with no branch that depends on the data. On a
  * small graph, whose bit sets are less than {@value #FILL_RATIO} words a marked element, one fill
- * of the bit sets clears them faster than a write per element. The marks are made over all time; on
- * a timed graph each hit is then checked at the instant (its two validity intervals, each element
- * found by a binary search in its run), so that the intervals of the elements that match nothing
- * are never read. Memory: two bits a number, plus three buffers of {@link ContactGraph#maxDegree()}
- * ids (the bit sets of a graph of 10 million numbers take 2.5 MB).
+ * of the bit sets clears them faster than a write per element. Memory: two bits a number, plus
+ * three buffers of {@link ContactGraph#maxDegree()} ids (the bit sets of a graph of 10 million
+ * numbers take 2.5 MB).
+ *
+ * <h2>Time</h2>
+ *
+ * On a timed graph the marked side marks only its elements valid at the instant, and each hit of
+ * the probe is checked at its position on the probed side. Both read the graph's day windows, which
+ * lie parallel to the runs ({@link ContactGraph#validAt}): one {@code int} next to each element
+ * instead of its intervals scattered over the entries, so validity costs about the memory traffic
+ * of the runs themselves. Only an element that starts or ends in the day of the instant, or has
+ * several intervals, is compared exactly.
  *
  * <p>Not thread-safe: each thread makes its own with {@link ContactGraph#newEvidenceFinder()} and
  * reuses it. Each {@link #find} overwrites the previous answer; the bridges of each kind are listed
@@ -84,13 +91,14 @@ public final class EvidenceFinder {
     if (!g.isLive(v, t) || !g.isLive(c, t)) {
       return false;
     }
+    int day = DayWindows.key(t);
     int[] fo = g.fwdOffsets;
     int[] io = g.invOffsets;
     long markV = (long) fo[v + 1] - fo[v] + io[v + 1] - io[v];
     long markC = (long) fo[c + 1] - fo[c] + io[c + 1] - io[c];
     touch(v, c);
     if (markV <= markC) {
-      markSide(v);
+      markSide(v, t, day);
       forward = isSet(numberMarks, c);
       reverse = isSet(holderMarks, c);
       // shared contacts: C's phonebook against V's; chains and co-holders: C's holders against
@@ -98,13 +106,10 @@ public final class EvidenceFinder {
       shared.size = probe(g.fwdTargets, fo[c], fo[c + 1], numberMarks, shared.values);
       probeTwice(g.invHolders, io[c], io[c + 1], numberMarks, chains, holderMarks, coHolders);
       clearSide(v, markV);
-      if (timed) {
-        keepValid(shared, false, fo[c], fo[c + 1], false, fo[v], fo[v + 1], t);
-        keepValid(chains, true, io[c], io[c + 1], false, fo[v], fo[v + 1], t);
-        keepValid(coHolders, true, io[c], io[c + 1], true, io[v], io[v + 1], t);
-      }
+      resolve(shared, false, t, day);
+      resolve(chains, true, t, day);
     } else {
-      markSide(c);
+      markSide(c, t, day);
       forward = isSet(holderMarks, v);
       reverse = isSet(numberMarks, v);
       // shared contacts and chains: V's phonebook against C's phonebook and C's holders;
@@ -112,16 +117,10 @@ public final class EvidenceFinder {
       probeTwice(g.fwdTargets, fo[v], fo[v + 1], numberMarks, shared, holderMarks, chains);
       coHolders.size = probe(g.invHolders, io[v], io[v + 1], holderMarks, coHolders.values);
       clearSide(c, markC);
-      if (timed) {
-        keepValid(shared, false, fo[v], fo[v + 1], false, fo[c], fo[c + 1], t);
-        keepValid(chains, false, fo[v], fo[v + 1], true, io[c], io[c + 1], t);
-        keepValid(coHolders, true, io[v], io[v + 1], true, io[c], io[c + 1], t);
-      }
+      resolve(shared, false, t, day);
+      resolve(chains, false, t, day);
     }
-    if (timed) {
-      forward = forward && g.holds(v, c, t);
-      reverse = reverse && g.holds(c, v, t);
-    }
+    resolve(coHolders, true, t, day);
     return forward || reverse || shared.size + chains.size + coHolders.size > 0;
   }
 
@@ -136,11 +135,19 @@ public final class EvidenceFinder {
     int[] holders = g.invHolders;
     int[] fo = g.fwdOffsets;
     int[] io = g.invOffsets;
-    touched =
+    int x =
         touchRun(targets, fo[v], fo[v + 1])
             ^ touchRun(holders, io[v], io[v + 1])
             ^ touchRun(targets, fo[c], fo[c + 1])
             ^ touchRun(holders, io[c], io[c + 1]);
+    if (timed) {
+      x ^=
+          touchRun(g.fwdWindows, fo[v], fo[v + 1])
+              ^ touchRun(g.invWindows, io[v], io[v + 1])
+              ^ touchRun(g.fwdWindows, fo[c], fo[c + 1])
+              ^ touchRun(g.invWindows, io[c], io[c + 1]);
+    }
+    touched = x;
   }
 
   private static int touchRun(int[] a, int from, int to) {
@@ -182,23 +189,42 @@ public final class EvidenceFinder {
   // ---- marking
 
   /**
-   * Marks {@code a}'s phonebook and {@code a}'s holders over all time: on a timed graph the bits
-   * are a superset, and each hit is checked at the instant afterwards ({@link #keepValid}), which
-   * costs a binary search per hit instead of an interval read (a cache miss on a large graph) per
-   * marked element.
+   * Marks {@code a}'s phonebook and {@code a}'s holders, on a timed graph only the elements valid
+   * at {@code t}: their day windows lie next to the runs, so this reads no scattered interval (bar
+   * the rare element that only an exact comparison answers), and a hit of the other side's probe is
+   * then valid on this side.
    */
-  private void markSide(int a) {
+  private void markSide(int a, long t, int day) {
     int[] targets = g.fwdTargets;
-    long[] marks = numberMarks;
-    for (int e = g.fwdOffsets[a], to = g.fwdOffsets[a + 1]; e < to; e++) {
-      int x = targets[e];
-      marks[x >>> 6] |= 1L << x;
-    }
     int[] holders = g.invHolders;
-    marks = holderMarks;
-    for (int p = g.invOffsets[a], to = g.invOffsets[a + 1]; p < to; p++) {
-      int w = holders[p];
-      marks[w >>> 6] |= 1L << w;
+    long[] marks = numberMarks;
+    long[] hold = holderMarks;
+    int bookFrom = g.fwdOffsets[a];
+    int bookTo = g.fwdOffsets[a + 1];
+    int holdersFrom = g.invOffsets[a];
+    int holdersTo = g.invOffsets[a + 1];
+    if (!timed) {
+      for (int e = bookFrom; e < bookTo; e++) {
+        int x = targets[e];
+        marks[x >>> 6] |= 1L << x;
+      }
+      for (int p = holdersFrom; p < holdersTo; p++) {
+        int w = holders[p];
+        hold[w >>> 6] |= 1L << w;
+      }
+      return;
+    }
+    for (int e = bookFrom; e < bookTo; e++) {
+      if (g.validAt(false, e, t, day)) {
+        int x = targets[e];
+        marks[x >>> 6] |= 1L << x;
+      }
+    }
+    for (int p = holdersFrom; p < holdersTo; p++) {
+      if (g.validAt(true, p, t, day)) {
+        int w = holders[p];
+        hold[w >>> 6] |= 1L << w;
+      }
     }
   }
 
@@ -229,7 +255,8 @@ public final class EvidenceFinder {
   // ---- probing: branch-free
 
   /**
-   * Writes to {@code out} the ids of {@code ids[from, to)} whose bit is set.
+   * Writes to {@code out} the positions in {@code [from, to)} of the ids whose bit is set (see
+   * {@link #resolve}).
    *
    * @return how many were written
    */
@@ -237,15 +264,15 @@ public final class EvidenceFinder {
     int n = 0;
     for (int p = from; p < to; p++) {
       int x = ids[p];
-      out[n] = x;
+      out[n] = p;
       n += (int) (marks[x >>> 6] >>> x) & 1;
     }
     return n;
   }
 
   /**
-   * Writes the ids of {@code ids[from, to)} whose bit is set in {@code marksA} to {@code outA}, and
-   * those whose bit is set in {@code marksB} to {@code outB}, in one pass.
+   * Writes the positions in {@code [from, to)} of the ids whose bit is set in {@code marksA} to
+   * {@code outA}, and of those whose bit is set in {@code marksB} to {@code outB}, in one pass.
    */
   private static void probeTwice(
       int[] ids, int from, int to, long[] marksA, IdBuffer outA, long[] marksB, IdBuffer outB) {
@@ -256,48 +283,39 @@ public final class EvidenceFinder {
     for (int p = from; p < to; p++) {
       int x = ids[p];
       int word = x >>> 6;
-      a[na] = x;
+      a[na] = p;
       na += (int) (marksA[word] >>> x) & 1;
-      b[nb] = x;
+      b[nb] = p;
       nb += (int) (marksB[word] >>> x) & 1;
     }
     outA.size = na;
     outB.size = nb;
   }
 
-  // ---- a timed graph: keep the hits whose two elements are valid at t
+  // ---- from positions to ids
 
   /**
-   * Keeps the hits valid at {@code t} on both sides, each found in its run by a binary search: the
-   * probed run {@code [probedFrom, probedTo)} and the marked run {@code [markedFrom, markedTo)},
-   * each a phonebook (positions are entry ids) or a list of holders. Both checks are made for every
-   * hit, without a branch between them, so that their cache misses overlap.
+   * Replaces the probed positions in {@code hits} by their ids, in a run of {@code invHolders} when
+   * {@code holders}, else of {@code fwdTargets}; on a timed graph keeps only those valid at {@code
+   * t} (the marked side was valid when marked).
    */
-  private void keepValid(
-      IdBuffer hits,
-      boolean probedHolders,
-      int probedFrom,
-      int probedTo,
-      boolean markedHolders,
-      int markedFrom,
-      int markedTo,
-      long t) {
+  private void resolve(IdBuffer hits, boolean holders, long t, int day) {
+    int[] ids = holders ? g.invHolders : g.fwdTargets;
+    int[] values = hits.values;
+    int n = hits.size;
+    if (!timed) {
+      for (int i = 0; i < n; i++) {
+        values[i] = ids[values[i]];
+      }
+      return;
+    }
     int kept = 0;
-    for (int i = 0; i < hits.size; i++) {
-      int x = hits.values[i];
-      boolean valid =
-          validAt(probedHolders, probedFrom, probedTo, x, t)
-              & validAt(markedHolders, markedFrom, markedTo, x, t);
-      hits.values[kept] = x;
-      kept += valid ? 1 : 0;
+    for (int i = 0; i < n; i++) {
+      int p = values[i];
+      if (g.validAt(holders, p, t, day)) {
+        values[kept++] = ids[p];
+      }
     }
     hits.size = kept;
-  }
-
-  /** Whether the element {@code x} of a run is valid at {@code t}; it is in the run. */
-  private boolean validAt(boolean holders, int from, int to, int x, long t) {
-    int[] run = holders ? g.invHolders : g.fwdTargets;
-    int p = SortedIntersection.indexOf(run, from, to, x);
-    return g.valid(holders, p, t);
   }
 }

@@ -35,6 +35,21 @@ final class Intervals {
     return false;
   }
 
+  /**
+   * The {@link DayWindows} window of the entry within a lifetime {@code [lifeFrom, lifeTo)}: of the
+   * intersection when the entry has one interval, {@link DayWindows#EXACT} when it has several.
+   */
+  int dayWindow(int entry, long lifeFrom, long lifeTo) {
+    int i = entry;
+    if (offsets != null) {
+      if (offsets[entry + 1] - offsets[entry] != 1) {
+        return DayWindows.EXACT;
+      }
+      i = offsets[entry];
+    }
+    return DayWindows.of(Math.max(lifeFrom, from[i]), Math.min(lifeTo, to[i]));
+  }
+
   long bytes() {
     return (offsets == null ? 0 : 4L * offsets.length) + 8L * from.length + 8L * to.length;
   }

@@ -121,6 +121,33 @@ public final class Times {
     return from <= t && t < to;
   }
 
+  /** Milliseconds in a minute: the unit of the marks that let a lookup skip an exact comparison. */
+  public static final long MINUTE = 60_000;
+
+  /**
+   * The minute of {@code t}, rounded down and clamped to {@code [Integer.MIN_VALUE,
+   * Integer.MAX_VALUE - 1]}: the key compared with {@link #minuteMark}s, computed once for a loop
+   * over many of them.
+   */
+  public static int minuteKey(long t) {
+    return (int)
+        Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE - 1, Math.floorDiv(t, MINUTE)));
+  }
+
+  /**
+   * The first minute at whose start {@code start} has passed, as an {@code int} mark: {@code t >=
+   * start} for every {@code t} with {@code minuteKey(t) >= minuteMark(start)}. {@link
+   * Integer#MIN_VALUE} for {@link #ALWAYS}; {@link Integer#MAX_VALUE}, which no key reaches, when
+   * the minute is outside the {@code int} range (the caller then compares exactly).
+   */
+  public static int minuteMark(long start) {
+    if (start == ALWAYS) {
+      return Integer.MIN_VALUE;
+    }
+    long ceil = -Math.floorDiv(-start, MINUTE);
+    return ceil > Integer.MIN_VALUE && ceil < Integer.MAX_VALUE ? (int) ceil : Integer.MAX_VALUE;
+  }
+
   /** The ISO-8601 text of an instant, or an empty string for the sentinels. */
   public static String format(long t) {
     if (t == ALWAYS || t == NEVER || t == END_OF_TIME) {

@@ -454,4 +454,99 @@ class ContactGraphPropertyTest {
       }
     }
   }
+
+  private static final long DAY = 86_400_000L;
+
+  /** Instants at the edges of days and of the days that a day window holds (1970 to 2149). */
+  private static final long[] BOUNDARIES = {
+    Times.ALWAYS,
+    -5_000_000_000_000L,
+    -DAY - 1,
+    0,
+    DAY - 1,
+    DAY,
+    DAY + 1,
+    1_590_000_000_123L,
+    1_590_000_030_000L,
+    1_590_019_200_000L,
+    65_534 * DAY + 1,
+    65_535 * DAY - 1,
+    65_535 * DAY,
+    65_536 * DAY + 1,
+    Times.END_OF_TIME - 1,
+    Times.NEVER
+  };
+
+  /**
+   * The day windows answer as the intervals do ({@code validAt} against {@code valid}, for every
+   * position of both directions), and the finder as the separate queries, at instants around every
+   * boundary: the same millisecond, one either side, within the day, a day either side. Lifetimes,
+   * entries that end, entries with several intervals, entries that never end.
+   */
+  @Test
+  void dayWindowsAgreeWithTheIntervalsAroundEveryBoundary() {
+    Random random = new Random(30_2026);
+    List<Long> instants = new ArrayList<>();
+    for (long p : BOUNDARIES) {
+      for (long d : new long[] {-DAY, -1, 0, 1, DAY / 2, DAY}) {
+        long t = p + d;
+        if ((d < 0 && t > p) || (d > 0 && t < p)) {
+          continue; // overflow
+        }
+        instants.add(t);
+      }
+    }
+    for (int round = 0; round < 40; round++) {
+      int accounts = 2 + random.nextInt(12);
+      ContactGraphBuilder b = ContactGraph.builder();
+      for (int a = 0; a < accounts; a++) {
+        long[] life = random.nextInt(3) == 0 ? boundaryInterval(random) : new long[] {0, 0};
+        if (life[1] == 0) {
+          life = new long[] {Times.ALWAYS, Times.NEVER};
+        }
+        b.addAccount("a" + a, 1_000 + a, life[0], life[1]);
+      }
+      for (int i = random.nextInt(60); i > 0; i--) {
+        int owner = random.nextInt(accounts);
+        long key = random.nextBoolean() ? 1_000 + random.nextInt(accounts) : 5_000 + i % 7;
+        if (key == 1_000 + owner) {
+          continue;
+        }
+        long[] iv = boundaryInterval(random);
+        b.addEntry(owner, key, iv[0], iv[1]);
+        if (random.nextInt(5) == 0) {
+          long[] again = boundaryInterval(random);
+          b.addEntry(owner, key, again[0], again[1]);
+        }
+      }
+      ContactGraph g = b.build();
+      EvidenceFinder finder = g.newEvidenceFinder();
+      for (long t : instants) {
+        int day = DayWindows.key(t);
+        for (int e = 0; e < g.entryCount(); e++) {
+          for (boolean holder : new boolean[] {false, true}) {
+            assertEquals(
+                g.valid(holder, e, t),
+                g.validAt(holder, e, t, day),
+                "case " + round + (holder ? " holder position " : " entry ") + e + " at " + t);
+          }
+        }
+        for (int v = 0; v < accounts; v++) {
+          for (int c = 0; c < accounts; c++) {
+            if (v != c) {
+              assertFinderAgrees(g, finder, v, c, t);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** An interval {@code [from, to)} with both ends drawn from the boundaries, often open-ended. */
+  private static long[] boundaryInterval(Random random) {
+    long a = BOUNDARIES[random.nextInt(BOUNDARIES.length - 1)];
+    long b =
+        random.nextBoolean() ? Times.NEVER : BOUNDARIES[1 + random.nextInt(BOUNDARIES.length - 1)];
+    return a < b ? new long[] {a, b} : new long[] {Times.ALWAYS, Times.NEVER};
+  }
 }
