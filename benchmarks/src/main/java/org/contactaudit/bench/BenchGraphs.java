@@ -44,6 +44,25 @@ import org.jgrapht.opt.graph.sparse.SparseIntDirectedGraph;
  *       timeline has two records.
  * </ul>
  *
+ * <p>A world is untimed (every account exists and every entry is valid from {@link Times#ALWAYS} to
+ * {@link Times#NEVER}) or timed. A timed world has the same accounts, phonebooks and consents as
+ * the untimed world of the same seed, its times drawn from a second generator (seed {@code + 1}):
+ *
+ * <ul>
+ *   <li>Accounts register at a time uniform in [{@link #FIRST_REGISTRATION}, {@link
+ *       #LAST_REGISTRATION}), except 3% that register in September 2020 ({@link #LATE_REGISTRATION}
+ *       and the month after), after {@code JudgeBenchmark.SHOWN_AT}; of the others, 1% are deleted
+ *       at a time uniform between their registration and {@link #LAST_REGISTRATION}, before {@code
+ *       SHOWN_AT}. The others are never deleted.
+ *   <li>Each account uploads its phonebook once, at a time uniform between its registration and the
+ *       end of its life or {@link #HORIZON}, whichever comes first: about a quarter of the uploads
+ *       come after {@code SHOWN_AT}. An entry is valid from its upload on, except 5% that are
+ *       deleted at a time uniform between their upload and {@link #HORIZON}.
+ * </ul>
+ *
+ * <p>At {@code SHOWN_AT} about 4% of the accounts do not exist and about 30% of the entries are not
+ * valid ({@link #main} prints the figures).
+ *
  * <p>Numbers are dense ids: {@code 0..accounts-1} are the accounts' own numbers (China Mobile
  * {@code +86 138...}), the others shadow numbers ({@code +86 139...} and hub fixed lines {@code +86
  * 10 6200...}), all valid for libphonenumber.
@@ -69,6 +88,19 @@ final class BenchGraphs {
 
   static final long CHANGED_TO = Times.parse("2020-01-01");
 
+  /** Registrations of a timed world: most in [FIRST_REGISTRATION, LAST_REGISTRATION). */
+  static final long FIRST_REGISTRATION = Times.parse("2015-01-01");
+
+  static final long LAST_REGISTRATION = Times.parse("2020-05-01");
+
+  /** The month in which the late accounts of a timed world register. */
+  static final long LATE_REGISTRATION = Times.parse("2020-09-01");
+
+  static final long LATE_REGISTRATION_END = Times.parse("2020-10-01");
+
+  /** Uploads and entry deletions of a timed world happen before this. */
+  static final long HORIZON = Times.parse("2021-01-01");
+
   private BenchGraphs() {}
 
   /** One synthetic world: accounts, their phonebooks and their consents. */
@@ -93,6 +125,17 @@ final class BenchGraphs {
     final boolean[] consentDefault;
     final long[] consentTime;
 
+    /**
+     * A timed world's times, {@code null} in an untimed one: account {@code a} exists in {@code
+     * [registeredAt[a], deletedAt[a])}, entry {@code e} is valid in {@code [uploadedAt[e],
+     * removedAt[e])}.
+     */
+    final long[] registeredAt;
+
+    final long[] deletedAt;
+    final long[] uploadedAt;
+    final long[] removedAt;
+
     private Dataset(
         int accounts,
         int numbers,
@@ -101,7 +144,8 @@ final class BenchGraphs {
         int[] community,
         int[] offsets,
         int[] entries,
-        Consents consents) {
+        Consents consents,
+        Timeline timeline) {
       this.accounts = accounts;
       this.numbers = numbers;
       this.hubs = hubs;
@@ -118,10 +162,32 @@ final class BenchGraphs {
       this.consentValue = consents.value();
       this.consentDefault = consents.byDefault();
       this.consentTime = consents.time();
+      this.registeredAt = timeline == null ? null : timeline.registeredAt();
+      this.deletedAt = timeline == null ? null : timeline.deletedAt();
+      this.uploadedAt = timeline == null ? null : timeline.uploadedAt();
+      this.removedAt = timeline == null ? null : timeline.removedAt();
     }
 
     int entryCount() {
       return entries.length;
+    }
+
+    /** Whether the world has times. */
+    boolean timed() {
+      return registeredAt != null;
+    }
+
+    /** Whether account {@code a} exists at {@code t}: always in an untimed world. */
+    boolean exists(int a, long t) {
+      return registeredAt == null || Times.within(registeredAt[a], deletedAt[a], t);
+    }
+
+    /**
+     * Whether entry {@code e} is valid at {@code t}, its owner's existence aside: always in an
+     * untimed world.
+     */
+    boolean entryValid(int e, long t) {
+      return uploadedAt == null || Times.within(uploadedAt[e], removedAt[e], t);
     }
 
     String accountId(int account) {
@@ -133,15 +199,24 @@ final class BenchGraphs {
       return "+" + numberKeys[number];
     }
 
-    /** The graph through the public builder from the entry arrays: accounts, entries, untimed. */
+    /** The graph through the public builder from the entry arrays: accounts, entries, times. */
     ContactGraph graph() {
+      boolean timed = timed();
       ContactGraphBuilder b = ContactGraph.builder();
       for (int a = 0; a < accounts; a++) {
-        b.addAccount(accountIds[a], numberKeys[a], Times.ALWAYS, Times.NEVER);
+        b.addAccount(
+            accountIds[a],
+            numberKeys[a],
+            timed ? registeredAt[a] : Times.ALWAYS,
+            timed ? deletedAt[a] : Times.NEVER);
       }
       for (int a = 0; a < accounts; a++) {
         for (int e = offsets[a]; e < offsets[a + 1]; e++) {
-          b.addEntry(a, numberKeys[entries[e]], Times.ALWAYS, Times.NEVER);
+          b.addEntry(
+              a,
+              numberKeys[entries[e]],
+              timed ? uploadedAt[e] : Times.ALWAYS,
+              timed ? removedAt[e] : Times.NEVER);
         }
       }
       return b.build();
@@ -190,7 +265,9 @@ final class BenchGraphs {
           accounts + numbers, edges, IncomingEdgesSupport.FULL_INCOMING_EDGES);
     }
 
-    /** Owner id to the set of E.164 numbers in their phonebook; strings shared between sets. */
+    /**
+     * Owner id to the set of E.164 numbers ever in their phonebook; strings shared between sets.
+     */
     Map<String, Set<String>> phonebooks() {
       String[] e164 = new String[numbers];
       for (int x = 0; x < numbers; x++) {
@@ -231,11 +308,21 @@ final class BenchGraphs {
   }
 
   /**
-   * Generates a world of {@code accounts} accounts.
+   * Generates an untimed world of {@code accounts} accounts.
    *
    * @param seed the same seed gives the same world
    */
   static Dataset generate(int accounts, long seed) {
+    return generate(accounts, seed, false);
+  }
+
+  /**
+   * Generates a world of {@code accounts} accounts, timed or not (see the class comment).
+   *
+   * @param seed the same seed gives the same world; a timed world and the untimed world of one seed
+   *     differ only in their times
+   */
+  static Dataset generate(int accounts, long seed, boolean timed) {
     SplittableRandom rnd = new SplittableRandom(seed);
     int communities = (accounts + COMMUNITY - 1) / COMMUNITY;
     int[] perm = permutation(accounts, rnd);
@@ -340,8 +427,38 @@ final class BenchGraphs {
         community,
         offsets,
         all.toIntArray(),
-        consents(accounts, rnd));
+        consents(accounts, rnd),
+        timed ? timeline(offsets, new SplittableRandom(seed + 1)) : null);
   }
+
+  /** A timed world's times (see the class comment), for the phonebooks {@code offsets} delimit. */
+  private static Timeline timeline(int[] offsets, SplittableRandom rnd) {
+    int accounts = offsets.length - 1;
+    long[] registered = new long[accounts];
+    long[] deleted = new long[accounts];
+    long[] uploaded = new long[offsets[accounts]];
+    long[] removed = new long[offsets[accounts]];
+    for (int a = 0; a < accounts; a++) {
+      int kind = rnd.nextInt(100);
+      if (kind < 3) {
+        registered[a] = rnd.nextLong(LATE_REGISTRATION, LATE_REGISTRATION_END);
+        deleted[a] = Times.NEVER;
+      } else {
+        registered[a] = rnd.nextLong(FIRST_REGISTRATION, LAST_REGISTRATION);
+        deleted[a] = kind < 4 ? rnd.nextLong(registered[a], LAST_REGISTRATION) + 1 : Times.NEVER;
+      }
+      long upload = rnd.nextLong(registered[a], Math.min(deleted[a], HORIZON));
+      for (int e = offsets[a]; e < offsets[a + 1]; e++) {
+        uploaded[e] = upload;
+        removed[e] = rnd.nextInt(20) == 0 ? rnd.nextLong(upload, HORIZON) + 1 : Times.NEVER;
+      }
+    }
+    return new Timeline(registered, deleted, uploaded, removed);
+  }
+
+  /** The times of a timed world (see {@link Dataset}). */
+  private record Timeline(
+      long[] registeredAt, long[] deletedAt, long[] uploadedAt, long[] removedAt) {}
 
   private static int[] permutation(int n, SplittableRandom rnd) {
     int[] p = new int[n];
@@ -478,6 +595,44 @@ final class BenchGraphs {
           heldByThousand,
           100.0 * reciprocal / userEntries,
           d.consentAccount.length);
+      printTimes(generate(n, 42, true), JudgeBenchmark.SHOWN_AT);
     }
+  }
+
+  /** Prints what of a timed world does not exist or is not valid at {@code t}. */
+  private static void printTimes(Dataset d, long t) {
+    int late = 0;
+    int gone = 0;
+    for (int a = 0; a < d.accounts; a++) {
+      late += t < d.registeredAt[a] ? 1 : 0;
+      gone += d.deletedAt[a] <= t ? 1 : 0;
+    }
+    long ownerAbsent = 0;
+    long notYet = 0;
+    long removed = 0;
+    for (int a = 0; a < d.accounts; a++) {
+      for (int e = d.offsets[a]; e < d.offsets[a + 1]; e++) {
+        if (!d.exists(a, t)) {
+          ownerAbsent++;
+        } else if (t < d.uploadedAt[e]) {
+          notYet++;
+        } else if (d.removedAt[e] <= t) {
+          removed++;
+        }
+      }
+    }
+    long entries = d.entryCount();
+    System.out.printf(
+        "  timed, at %s: accounts not existing=%.1f%% (registered later %.1f%%, deleted %.1f%%);"
+            + " entries not valid=%.1f%% (owner not existing %.1f%%, uploaded later %.1f%%,"
+            + " deleted %.1f%%)%n",
+        Times.format(t),
+        100.0 * (late + gone) / d.accounts,
+        100.0 * late / d.accounts,
+        100.0 * gone / d.accounts,
+        100.0 * (ownerAbsent + notYet + removed) / entries,
+        100.0 * ownerAbsent / entries,
+        100.0 * notYet / entries,
+        100.0 * removed / entries);
   }
 }

@@ -36,6 +36,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * unexplained or explained by hub numbers). The setup checks that both judges agree on every pair
  * (verdict, primary kind, missing consents, counts of each kind, shadow count; and the filter) and
  * fails otherwise.
+ *
+ * <p>The world is untimed by default; {@code -p timed=true} judges on the timed world of the same
+ * seed ({@link BenchGraphs}: the same phonebooks, with registrations, deletions and upload times),
+ * where the auditor checks each hit's validity at {@link #SHOWN_AT} and the naive judge looks up
+ * each element's interval. There the pairs are drawn the same way among the accounts that exist at
+ * {@code SHOWN_AT}; their evidence is that of the untimed world less what is not valid then, the
+ * numbers of accounts that do not exist then counting as shadow numbers.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -62,6 +69,10 @@ public class JudgeBenchmark {
     @Param({"65536"})
     int window;
 
+    /** Whether the world has times (see the class comment). */
+    @Param({"false"})
+    boolean timed;
+
     Auditor auditor;
     NaiveJudge naive;
     final int[] viewer = new int[QUERIES];
@@ -75,7 +86,7 @@ public class JudgeBenchmark {
         throw new IllegalArgumentException(
             "window must be a power of two up to " + QUERIES + ", got " + window);
       }
-      BenchGraphs.Dataset data = BenchGraphs.generate(accounts, 42);
+      BenchGraphs.Dataset data = BenchGraphs.generate(accounts, 42, timed);
       ContactGraph graph = data.graph();
       auditor = Auditor.of(graph, data.ledger(), Policy.defaults());
       naive = NaiveJudge.of(data);
@@ -165,7 +176,11 @@ public class JudgeBenchmark {
         + kinds;
   }
 
-  /** Fills the pairs: a shuffled mixture of five equal parts (see the class comment). */
+  /**
+   * Fills the pairs: a shuffled mixture of five equal parts (see the class comment), of accounts
+   * that exist at {@link #SHOWN_AT}. In an untimed world every account does, and the pairs are
+   * those the generator drew before worlds had times.
+   */
   static void pairs(BenchGraphs.Dataset d, SplittableRandom rnd, int[] viewer, int[] candidate) {
     int largest = 0;
     for (int a = 0; a < d.accounts; a++) {
@@ -186,7 +201,7 @@ public class JudgeBenchmark {
           do {
             v = rnd.nextInt(d.accounts);
             c = userContact(d, v, rnd);
-          } while (c < 0);
+          } while (c < 0 || !exist(d, v, c));
           if (rnd.nextBoolean()) {
             int t = v;
             v = c;
@@ -198,14 +213,14 @@ public class JudgeBenchmark {
             v = rnd.nextInt(d.accounts);
             int[] circle = members[d.community[v]];
             c = circle[rnd.nextInt(circle.length)];
-          } while (c == v);
+          } while (c == v || !exist(d, v, c));
           break;
         case 2:
           do {
             int shop = shops.getInt(rnd.nextInt(shops.size()));
             v = userContact(d, shop, rnd);
             c = userContact(d, shop, rnd);
-          } while (v < 0 || c < 0 || v == c);
+          } while (v < 0 || c < 0 || v == c || !exist(d, v, c));
           break;
         case 3:
           int w;
@@ -213,13 +228,13 @@ public class JudgeBenchmark {
             v = rnd.nextInt(d.accounts);
             w = userContact(d, v, rnd);
             c = w < 0 ? -1 : userContact(d, w, rnd);
-          } while (c < 0 || c == v);
+          } while (c < 0 || c == v || !exist(d, v, c));
           break;
         default:
           do {
             v = rnd.nextInt(d.accounts);
             c = rnd.nextInt(d.accounts);
-          } while (c == v);
+          } while (c == v || !exist(d, v, c));
       }
       viewer[q] = v;
       candidate[q] = c;
@@ -233,6 +248,11 @@ public class JudgeBenchmark {
       candidate[q] = candidate[r];
       candidate[r] = t;
     }
+  }
+
+  /** Whether both accounts exist at {@link #SHOWN_AT}, so that the auditor may judge them. */
+  private static boolean exist(BenchGraphs.Dataset d, int v, int c) {
+    return d.exists(v, SHOWN_AT) && d.exists(c, SHOWN_AT);
   }
 
   private static int[][] members(BenchGraphs.Dataset d) {
