@@ -981,6 +981,9 @@ public final class SparkAuditJob {
     if (timedAccounts) {
       timeBytes += 16L * users;
     }
+    if (timedEntries || timedAccounts) {
+      timeBytes += 8L * entryCount; // the day windows of both directions
+    }
     return new RunSummary.GraphFigures(
         users,
         numbers,
