@@ -63,7 +63,7 @@ public final class ContactGraph {
   /**
    * With times only, the {@link DayWindows} of each position of {@code fwdTargets} (the entry's
    * interval) and of {@code invHolders} (the entry's interval within its holder's lifetime). See
-   * {@link #validBit}.
+   * {@link #validAt}.
    */
   final int[] fwdWindows;
 
@@ -437,14 +437,20 @@ public final class ContactGraph {
   }
 
   /**
-   * {@link #valid} as 1 or 0, in one load for most elements, given {@code day = DayWindows.key(t)}:
-   * the element's {@link DayWindows} window answers unless {@code t} falls in the day of one of its
+   * {@link #valid} in one load for most elements, given {@code day = DayWindows.key(t)}: the
+   * element's {@link DayWindows} window answers unless {@code t} falls in the day of one of its
    * ends, or the element has several intervals; only then are its intervals read. Timed graphs
    * only.
    */
-  int validBit(boolean holder, int position, long t, int day) {
-    int answer = DayWindows.answer((holder ? invWindows : fwdWindows)[position], day);
-    return answer != DayWindows.UNSURE ? answer : valid(holder, position, t) ? 1 : 0;
+  boolean validAt(boolean holder, int position, long t, int day) {
+    int window = (holder ? invWindows : fwdWindows)[position];
+    if (DayWindows.valid(window, day)) {
+      return true;
+    }
+    if (DayWindows.invalid(window, day)) {
+      return false;
+    }
+    return valid(holder, position, t);
   }
 
   // ---- views and figures

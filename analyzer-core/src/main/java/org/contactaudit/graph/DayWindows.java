@@ -17,9 +17,6 @@ final class DayWindows {
   /** The window that always asks for an exact comparison. */
   static final int EXACT = 0xFFFF_0000;
 
-  /** The answer of a window that cannot tell. */
-  static final int UNSURE = -1;
-
   private static final long DAY = 86_400_000L;
   private static final int LAST = 0xFFFF;
 
@@ -40,18 +37,13 @@ final class DayWindows {
     return (int) Math.max(-1, Math.min(LAST, Math.floorDiv(t, DAY)));
   }
 
-  /**
-   * What the window answers at the day {@code key}: 1 valid, 0 not valid, {@link #UNSURE} when only
-   * an exact comparison can tell. Without a branch on the answer, which the processor could not
-   * predict (about one element in four of a timed world is not valid at a given instant); the
-   * branch to {@link #UNSURE} is rarely taken.
-   */
-  static int answer(int window, int key) {
-    int from = window >>> 16;
-    int until = window & LAST;
-    if (key == from - 1 | key == until | window == EXACT) {
-      return UNSURE;
-    }
-    return (from - key - 1 >>> 31) & (key - until >>> 31);
+  /** Whether the window answers "valid" at the day {@code key}. */
+  static boolean valid(int window, int key) {
+    return window >>> 16 <= key && key < (window & LAST);
+  }
+
+  /** Whether the window answers "not valid" at the day {@code key}. */
+  static boolean invalid(int window, int key) {
+    return window != EXACT && (key < (window >>> 16) - 1 || key > (window & LAST));
   }
 }

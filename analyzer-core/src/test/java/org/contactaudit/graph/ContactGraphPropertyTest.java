@@ -478,7 +478,7 @@ class ContactGraphPropertyTest {
   };
 
   /**
-   * The day windows answer as the intervals do ({@code validBit} against {@code valid}, for every
+   * The day windows answer as the intervals do ({@code validAt} against {@code valid}, for every
    * position of both directions), and the finder as the separate queries, at instants around every
    * boundary: the same millisecond, one either side, within the day, a day either side. Lifetimes,
    * entries that end, entries with several intervals, entries that never end.
@@ -526,8 +526,8 @@ class ContactGraphPropertyTest {
         for (int e = 0; e < g.entryCount(); e++) {
           for (boolean holder : new boolean[] {false, true}) {
             assertEquals(
-                g.valid(holder, e, t) ? 1 : 0,
-                g.validBit(holder, e, t, day),
+                g.valid(holder, e, t),
+                g.validAt(holder, e, t, day),
                 "case " + round + (holder ? " holder position " : " entry ") + e + " at " + t);
           }
         }
