@@ -444,13 +444,9 @@ public final class ContactGraph {
    */
   boolean validAt(boolean holder, int position, long t, int day) {
     int window = (holder ? invWindows : fwdWindows)[position];
-    if (DayWindows.valid(window, day)) {
-      return true;
-    }
-    if (DayWindows.invalid(window, day)) {
-      return false;
-    }
-    return valid(holder, position, t);
+    return DayWindows.unsure(window, day)
+        ? valid(holder, position, t)
+        : DayWindows.bit(window, day) != 0;
   }
 
   // ---- views and figures

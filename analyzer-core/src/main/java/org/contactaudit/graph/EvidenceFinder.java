@@ -226,19 +226,13 @@ public final class EvidenceFinder {
   }
 
   /**
-   * 1 when the element at {@code position} is valid at {@code t}, else 0, from its {@link
-   * DayWindows} {@code window}: without a branch on the answer (about one element in four is not
-   * valid, in no order the processor could predict), and with a branch, rarely taken, to the exact
-   * comparison when the instant falls in the day of one of its ends or the window is {@link
-   * DayWindows#EXACT}.
+   * 1 when the element at {@code position}, whose window is {@code window}, is valid at {@code t}.
    */
   private int validBit(int window, boolean holders, int position, long t, int day) {
-    int from = window >>> 16;
-    int until = window & 0xFFFF;
-    if (day == from - 1 | day == until | window == DayWindows.EXACT) {
+    if (DayWindows.unsure(window, day)) {
       return g.valid(holders, position, t) ? 1 : 0;
     }
-    return (from - day - 1 >>> 31) & (day - until >>> 31);
+    return DayWindows.bit(window, day);
   }
 
   /**
