@@ -25,6 +25,9 @@ import org.contactaudit.time.Times;
  * <p>Built once, thread-safe, allocation-free per bridge: each thread reuses its own finder. A
  * judgment costs {@code O(d)} for phonebooks and holder lists of size {@code d}, and allocates only
  * the {@link Judgment}. {@link #isConsensual} answers the consent-safe question with no allocation.
+ * A viewer's list of suggestions judged one after the other on one thread marks the viewer once
+ * (see {@link EvidenceFinder}): a recommendation service filtering a list should do so, and an
+ * export sorted by viewer and time is judged faster.
  *
  * <pre>{@code
  * Auditor auditor = Auditor.of(input.graph(), input.consents(), Policy.defaults());

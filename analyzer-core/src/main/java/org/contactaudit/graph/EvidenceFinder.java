@@ -27,6 +27,17 @@ import java.util.Arrays;
  * three buffers of {@link ContactGraph#maxDegree()} ids (the bit sets of a graph of 10 million
  * numbers take 2.5 MB).
  *
+ * <h2>Lists of suggestions</h2>
+ *
+ * The marks stay set after a {@code find} and are cleared when another side must be marked. The
+ * next question on the same account (either role) at an instant where its marks hold only probes
+ * the other side: {@code p} instead of {@code 3m + p}, and the kept side's runs are not read again.
+ * The marks hold at any instant on an untimed graph; on a timed one at the same instant, and at any
+ * instant of the same day when every marked element's day window answered without an exact
+ * comparison. When the viewer is the viewer of the previous question (the same day, on a timed
+ * graph), it is marked even if it is the larger side: an app shows a list of suggestions to one
+ * viewer at a time, and judging such a list in order marks its viewer once.
+ *
  * <h2>Time</h2>
  *
  * On a timed graph the marked side marks only its elements valid at the instant, and each hit of
@@ -57,12 +68,30 @@ public final class EvidenceFinder {
   /** Filling both bit sets beats clearing each marked word below this ratio. */
   private static final int FILL_RATIO = 8;
 
+  /** Set in what {@link #validBit} returns when only an exact comparison answered. */
+  private static final int EXACTLY = 2;
+
   private final IdBuffer shared;
   private final IdBuffer chains;
   private final IdBuffer coHolders;
   private boolean forward;
   private boolean reverse;
   private int touched;
+
+  /**
+   * The account whose side the bit sets hold, or -1; on a timed graph as it is at {@link #markedT},
+   * and at every instant of the day {@link #markedDay} when {@link #markedForDay}.
+   */
+  private int marked = -1;
+
+  private long markedT;
+  private int markedDay;
+  private boolean markedForDay;
+
+  /** The viewer of the previous {@link #find}, and the day of its instant. */
+  private int lastViewer = -1;
+
+  private int lastDay;
 
   EvidenceFinder(ContactGraph g) {
     this.g = g;
@@ -88,35 +117,48 @@ public final class EvidenceFinder {
     shared.size = 0;
     chains.size = 0;
     coHolders.size = 0;
+    int day = DayWindows.key(t);
+    boolean streak = v == lastViewer && (!timed || day == lastDay);
+    lastViewer = v;
+    lastDay = day;
     if (!g.isLive(v, t) || !g.isLive(c, t)) {
       return false;
     }
-    int day = DayWindows.key(t);
     int[] fo = g.fwdOffsets;
     int[] io = g.invOffsets;
-    long markV = (long) fo[v + 1] - fo[v] + io[v + 1] - io[v];
-    long markC = (long) fo[c + 1] - fo[c] + io[c + 1] - io[c];
-    touch(v, c);
-    if (markV <= markC) {
-      markSide(v, t, day);
+    long sizeV = (long) fo[v + 1] - fo[v] + io[v + 1] - io[v];
+    long sizeC = (long) fo[c + 1] - fo[c] + io[c + 1] - io[c];
+    int kept = isKept(v, t, day) ? v : isKept(c, t, day) ? c : -1;
+    // Keep a marked side; else mark the viewer of a list (see the class comment) or the smaller.
+    boolean markV = kept >= 0 ? kept == v : streak || sizeV <= sizeC;
+    if (kept < 0) {
+      touched = touch(v) ^ touch(c);
+      if (marked >= 0) {
+        clearSide(marked);
+      }
+      marked = markV ? v : c;
+      markedT = t;
+      markedDay = day;
+      markedForDay = markSide(marked, t, day);
+    } else {
+      touched = touch(markV ? c : v);
+    }
+    if (markV) {
       forward = isSet(numberMarks, c);
       reverse = isSet(holderMarks, c);
       // shared contacts: C's phonebook against V's; chains and co-holders: C's holders against
       // V's phonebook and V's holders.
       shared.size = probe(g.fwdTargets, fo[c], fo[c + 1], numberMarks, shared.values);
       probeTwice(g.invHolders, io[c], io[c + 1], numberMarks, chains, holderMarks, coHolders);
-      clearSide(v, markV);
       resolve(shared, false, t, day);
       resolve(chains, true, t, day);
     } else {
-      markSide(c, t, day);
       forward = isSet(holderMarks, v);
       reverse = isSet(numberMarks, v);
       // shared contacts and chains: V's phonebook against C's phonebook and C's holders;
       // co-holders: V's holders against C's holders.
       probeTwice(g.fwdTargets, fo[v], fo[v + 1], numberMarks, shared, holderMarks, chains);
       coHolders.size = probe(g.invHolders, io[v], io[v + 1], holderMarks, coHolders.values);
-      clearSide(c, markC);
       resolve(shared, false, t, day);
       resolve(chains, false, t, day);
     }
@@ -124,29 +166,28 @@ public final class EvidenceFinder {
     return forward || reverse || shared.size + chains.size + coHolders.size > 0;
   }
 
+  /** Whether the bit sets hold {@code a}'s side as it is at {@code t}, of day {@code day}. */
+  private boolean isKept(int a, long t, int day) {
+    return a == marked && (!timed || t == markedT || markedForDay && day == markedDay);
+  }
+
   /**
-   * Reads one cell of every cache line of the four runs before the work starts: independent loads
-   * that the processor issues together, so that on a graph larger than the caches the misses
-   * overlap instead of following one another, line after line and run after run (Java has no
-   * prefetch instruction). On a timed graph, their day windows too (measured: touching only the
-   * marked side's, which are all read, is slower). The value is kept only so that the loads are not
-   * optimized away.
+   * Reads one cell of every cache line of {@code a}'s two runs: independent loads that the
+   * processor issues together with those of the other side, before the work starts, so that on a
+   * graph larger than the caches the misses overlap instead of following one another, line after
+   * line and run after run (Java has no prefetch instruction). On a timed graph, their day windows
+   * too (measured: touching only the marked side's, which are all read, is slower).
+   *
+   * @return a value kept only so that the loads are not optimized away
    */
-  private void touch(int v, int c) {
-    int[] targets = g.fwdTargets;
-    int[] holders = g.invHolders;
+  private int touch(int a) {
     int[] fo = g.fwdOffsets;
     int[] io = g.invOffsets;
-    int x =
-        touchRun(targets, fo[v], fo[v + 1])
-            ^ touchRun(holders, io[v], io[v + 1])
-            ^ touchRun(targets, fo[c], fo[c + 1])
-            ^ touchRun(holders, io[c], io[c + 1]);
+    int x = touchRun(g.fwdTargets, fo[a], fo[a + 1]) ^ touchRun(g.invHolders, io[a], io[a + 1]);
     if (timed) {
-      x ^= touchRun(g.fwdWindows, fo[v], fo[v + 1]) ^ touchRun(g.invWindows, io[v], io[v + 1]);
-      x ^= touchRun(g.fwdWindows, fo[c], fo[c + 1]) ^ touchRun(g.invWindows, io[c], io[c + 1]);
+      x ^= touchRun(g.fwdWindows, fo[a], fo[a + 1]) ^ touchRun(g.invWindows, io[a], io[a + 1]);
     }
-    touched = x;
+    return x;
   }
 
   private static int touchRun(int[] a, int from, int to) {
@@ -192,8 +233,11 @@ public final class EvidenceFinder {
    * at {@code t}: their day windows lie next to the runs, so this reads no scattered interval (bar
    * the rare element that only an exact comparison answers), and a hit of the other side's probe is
    * then valid on this side.
+   *
+   * @return whether the marks hold for every instant of the day {@code day}: no element needed an
+   *     exact comparison (always, on an untimed graph)
    */
-  private void markSide(int a, long t, int day) {
+  private boolean markSide(int a, long t, int day) {
     int[] targets = g.fwdTargets;
     int[] holders = g.invHolders;
     long[] marks = numberMarks;
@@ -211,46 +255,56 @@ public final class EvidenceFinder {
         int w = holders[p];
         hold[w >>> 6] |= 1L << w;
       }
-      return;
+      return true;
     }
+    int seen = 0;
     int[] windows = g.fwdWindows;
     for (int e = bookFrom; e < bookTo; e++) {
       int x = targets[e];
-      marks[x >>> 6] |= (long) validBit(windows[e], false, e, t, day) << x;
+      int valid = validBit(windows[e], false, e, t, day);
+      seen |= valid;
+      marks[x >>> 6] |= (long) (valid & 1) << x;
     }
     windows = g.invWindows;
     for (int p = holdersFrom; p < holdersTo; p++) {
       int w = holders[p];
-      hold[w >>> 6] |= (long) validBit(windows[p], true, p, t, day) << w;
+      int valid = validBit(windows[p], true, p, t, day);
+      seen |= valid;
+      hold[w >>> 6] |= (long) (valid & 1) << w;
     }
+    return (seen & EXACTLY) == 0;
   }
 
   /**
-   * 1 when the element at {@code position}, whose window is {@code window}, is valid at {@code t}.
+   * 1 when the element at {@code position}, whose window is {@code window}, is valid at {@code t},
+   * else 0; plus {@link #EXACTLY} when its window could not tell for the whole day {@code day}.
    */
   private int validBit(int window, boolean holders, int position, long t, int day) {
     if (DayWindows.unsure(window, day)) {
-      return g.valid(holders, position, t) ? 1 : 0;
+      return g.valid(holders, position, t) ? 1 | EXACTLY : EXACTLY;
     }
     return DayWindows.bit(window, day);
   }
 
   /**
-   * Clears every bit {@link #markSide} set for {@code a}, which marked {@code marked} elements:
-   * word by word, or by filling the two bit sets when that writes less (a small graph).
+   * Clears every bit {@link #markSide} set for {@code a}: word by word, or by filling the two bit
+   * sets when that writes less (a small graph).
    */
-  private void clearSide(int a, long marked) {
-    if (numberMarks.length + accountWords <= FILL_RATIO * marked) {
+  private void clearSide(int a) {
+    int[] fo = g.fwdOffsets;
+    int[] io = g.invOffsets;
+    if (numberMarks.length + accountWords
+        <= FILL_RATIO * ((long) fo[a + 1] - fo[a] + io[a + 1] - io[a])) {
       Arrays.fill(numberMarks, 0);
       Arrays.fill(holderMarks, 0, accountWords, 0);
       return;
     }
     int[] targets = g.fwdTargets;
-    for (int e = g.fwdOffsets[a], to = g.fwdOffsets[a + 1]; e < to; e++) {
+    for (int e = fo[a], to = fo[a + 1]; e < to; e++) {
       numberMarks[targets[e] >>> 6] = 0;
     }
     int[] holders = g.invHolders;
-    for (int p = g.invOffsets[a], to = g.invOffsets[a + 1]; p < to; p++) {
+    for (int p = io[a], to = io[a + 1]; p < to; p++) {
       holderMarks[holders[p] >>> 6] = 0;
     }
   }

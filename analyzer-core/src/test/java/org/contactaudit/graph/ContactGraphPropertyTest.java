@@ -420,30 +420,10 @@ class ContactGraphPropertyTest {
     Random random = new Random(5_2026);
     for (int round = 0; round < 12; round++) {
       boolean timed = round % 2 == 1;
-      int accounts = 50 + random.nextInt(400);
       // Few shadow numbers: the finder clears its bit sets by one fill; many (half the rounds):
       // word by word for most pairs, by a fill for pairs with a large side.
-      int shadows = round < 6 ? 1 + random.nextInt(600) : 20_000 + random.nextInt(20_000);
-      ContactGraphBuilder b = ContactGraph.builder();
-      for (int a = 0; a < accounts; a++) {
-        long registered = timed && random.nextInt(10) == 0 ? random.nextInt(10) : Times.ALWAYS;
-        b.addAccount("a" + a, 1_000_000 + a, registered, Times.NEVER);
-      }
-      for (int a = 0; a < accounts; a++) {
-        int size = random.nextInt(20) == 0 ? 200 + random.nextInt(400) : random.nextInt(40);
-        for (int i = 0; i < size; i++) {
-          long key =
-              random.nextBoolean()
-                  ? 1_000_000 + random.nextInt(accounts)
-                  : 5_000_000 + random.nextInt(shadows);
-          long from = timed ? random.nextInt(10) : Times.ALWAYS;
-          long to = timed && random.nextInt(4) == 0 ? from + 1 + random.nextInt(5) : Times.NEVER;
-          if (key != 1_000_000 + a) {
-            b.addEntry(a, key, from, to);
-          }
-        }
-      }
-      ContactGraph g = b.build();
+      ContactGraph g = largerGraph(random, timed, round < 6, 1);
+      int accounts = g.accountCount();
       EvidenceFinder finder = g.newEvidenceFinder();
       for (int q = 0; q < 2_000; q++) {
         int v = random.nextInt(accounts);
@@ -453,6 +433,77 @@ class ContactGraphPropertyTest {
         }
       }
     }
+  }
+
+  /**
+   * The finder keeps the side it marked for the next question on the same account while its marks
+   * hold: viewers shown lists of candidates, the instant changing now and then within its day or to
+   * another day (times fall every eight hours, so that many elements start or end within the day of
+   * an instant and some do not), the roles swapped now and then (the kept account is then the
+   * candidate), accounts that do not exist at the instant in between.
+   */
+  @Test
+  void finderKeepsAMarkedSideOnlyWhileItsMarksHold() {
+    Random random = new Random(16_2026);
+    long unit = DAY / 3;
+    for (int round = 0; round < 12; round++) {
+      boolean timed = round % 2 == 1;
+      ContactGraph g = largerGraph(random, timed, round < 6, unit);
+      int accounts = g.accountCount();
+      EvidenceFinder finder = g.newEvidenceFinder();
+      for (int list = 0; list < 150; list++) {
+        int v = random.nextInt(accounts);
+        long t = random.nextInt(12) * unit + random.nextInt(3) * (unit / 2);
+        for (int i = random.nextInt(20); i > 0; i--) {
+          int c = random.nextInt(accounts);
+          switch (random.nextInt(8)) {
+            case 0 -> t = random.nextInt(12) * unit;
+            case 1, 2 -> t = t - Math.floorMod(t, DAY) + random.nextInt((int) DAY);
+            default -> {}
+          }
+          if (v == c) {
+            continue;
+          }
+          if (random.nextInt(6) == 0) {
+            assertFinderAgrees(g, finder, c, v, t);
+          } else {
+            assertFinderAgrees(g, finder, v, c, t);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * A graph of 50 to 450 accounts, a few of them with phonebooks of hundreds, among a few hundred
+   * shadow numbers or tens of thousands; when timed, registrations and entries start and end at
+   * multiples of {@code unit} up to 15.
+   */
+  private static ContactGraph largerGraph(
+      Random random, boolean timed, boolean fewShadows, long unit) {
+    int accounts = 50 + random.nextInt(400);
+    int shadows = fewShadows ? 1 + random.nextInt(600) : 20_000 + random.nextInt(20_000);
+    ContactGraphBuilder b = ContactGraph.builder();
+    for (int a = 0; a < accounts; a++) {
+      long registered = timed && random.nextInt(10) == 0 ? random.nextInt(10) * unit : Times.ALWAYS;
+      b.addAccount("a" + a, 1_000_000 + a, registered, Times.NEVER);
+    }
+    for (int a = 0; a < accounts; a++) {
+      int size = random.nextInt(20) == 0 ? 200 + random.nextInt(400) : random.nextInt(40);
+      for (int i = 0; i < size; i++) {
+        long key =
+            random.nextBoolean()
+                ? 1_000_000 + random.nextInt(accounts)
+                : 5_000_000 + random.nextInt(shadows);
+        long from = timed ? random.nextInt(10) * unit : Times.ALWAYS;
+        long to =
+            timed && random.nextInt(4) == 0 ? from + (1 + random.nextInt(5)) * unit : Times.NEVER;
+        if (key != 1_000_000 + a) {
+          b.addEntry(a, key, from, to);
+        }
+      }
+    }
+    return b.build();
   }
 
   private static final long DAY = 86_400_000L;

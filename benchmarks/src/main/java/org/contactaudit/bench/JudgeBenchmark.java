@@ -1,6 +1,7 @@
 package org.contactaudit.bench;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -43,6 +44,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * each element's interval. There the pairs are drawn the same way among the accounts that exist at
  * {@code SHOWN_AT}; their evidence is that of the untimed world less what is not valid then, the
  * numbers of accounts that do not exist then counting as shadow numbers.
+ *
+ * <p>{@code -p order=lists} judges the pairs as an app shows them: lists of {@value #LIST}
+ * suggestions for one viewer, the same five parts drawn around each viewer ({@link #lists}), where
+ * the auditor's finder marks the viewer once for its list.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -53,6 +58,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 2)
 public class JudgeBenchmark {
   static final int QUERIES = 1 << 16;
+
+  /** The suggestions of one viewer's list, with {@code -p order=lists}. */
+  static final int LIST = 16;
+
   static final long SHOWN_AT = Times.parse("2020-06-01T10:00:00Z");
 
   /** The world, both judges and the recommendation pairs. */
@@ -73,6 +82,14 @@ public class JudgeBenchmark {
     @Param({"false"})
     boolean timed;
 
+    /**
+     * The order of the pairs: {@code shuffled} (the five parts mixed, consecutive pairs unrelated)
+     * or {@code lists}: what an app shows, a list of {@value #LIST} suggestions for one viewer at a
+     * time, drawn from the same five parts around that viewer ({@link #lists}).
+     */
+    @Param({"shuffled"})
+    String order;
+
     Auditor auditor;
     NaiveJudge naive;
     final int[] viewer = new int[QUERIES];
@@ -90,7 +107,16 @@ public class JudgeBenchmark {
       ContactGraph graph = data.graph();
       auditor = Auditor.of(graph, data.ledger(), Policy.defaults());
       naive = NaiveJudge.of(data);
-      pairs(data, new SplittableRandom(3), viewer, candidate);
+      switch (order) {
+        case "shuffled":
+          pairs(data, new SplittableRandom(3), viewer, candidate);
+          break;
+        case "lists":
+          lists(data, new SplittableRandom(3), viewer, candidate);
+          break;
+        default:
+          throw new IllegalArgumentException("order must be shuffled or lists, got " + order);
+      }
       for (int q = 0; q < QUERIES; q++) {
         viewerId[q] = data.accountId(viewer[q]);
         candidateId[q] = data.accountId(candidate[q]);
@@ -248,6 +274,82 @@ public class JudgeBenchmark {
       candidate[q] = candidate[r];
       candidate[r] = t;
     }
+  }
+
+  /**
+   * Fills the pairs as lists of {@value #LIST} suggestions, one viewer each (an account that exists
+   * at {@link #SHOWN_AT}): the same five parts as {@link #pairs}, drawn around the viewer (an
+   * account whose number the viewer holds or that holds the viewer's, a member of the viewer's
+   * community, a contact of an account that holds the viewer's number, preferably a shop, a contact
+   * of one of the viewer's contacts, a random account), shuffled within the list. A part that finds
+   * nothing around the viewer in 50 draws gives a random account instead.
+   */
+  static void lists(BenchGraphs.Dataset d, SplittableRandom rnd, int[] viewer, int[] candidate) {
+    ContactGraph g = d.graph();
+    int[][] members = members(d);
+    for (int start = 0; start < viewer.length; start += LIST) {
+      int v;
+      do {
+        v = rnd.nextInt(d.accounts);
+      } while (!d.exists(v, SHOWN_AT));
+      for (int q = start; q < Math.min(start + LIST, viewer.length); q++) {
+        int c = -1;
+        for (int tries = 0; tries < 50 && (c < 0 || c == v || !exist(d, v, c)); tries++) {
+          c = around(d, g, members, v, q % 5, rnd);
+        }
+        while (c < 0 || c == v || !exist(d, v, c)) {
+          c = rnd.nextInt(d.accounts);
+        }
+        viewer[q] = v;
+        candidate[q] = c;
+      }
+      for (int q = Math.min(start + LIST, viewer.length) - 1; q > start; q--) {
+        int r = start + rnd.nextInt(q - start + 1);
+        int t = candidate[q];
+        candidate[q] = candidate[r];
+        candidate[r] = t;
+      }
+    }
+  }
+
+  /** One draw of part {@code part} around {@code v} (see {@link #lists}), or {@code -1}. */
+  private static int around(
+      BenchGraphs.Dataset d,
+      ContactGraph g,
+      int[][] members,
+      int v,
+      int part,
+      SplittableRandom rnd) {
+    switch (part) {
+      case 0:
+        return rnd.nextBoolean() ? userContact(d, v, rnd) : holder(g, v, false, rnd);
+      case 1:
+        int[] circle = members[d.community[v]];
+        return circle[rnd.nextInt(circle.length)];
+      case 2:
+        int h = holder(g, v, true, rnd);
+        return h < 0 ? -1 : userContact(d, h, rnd);
+      case 3:
+        int w = userContact(d, v, rnd);
+        return w < 0 ? -1 : userContact(d, w, rnd);
+      default:
+        return rnd.nextInt(d.accounts);
+    }
+  }
+
+  /**
+   * A random account that holds {@code v}'s number, among those with at least 1,000 entries when
+   * {@code shop} and there are any, or {@code -1}.
+   */
+  private static int holder(ContactGraph g, int v, boolean shop, SplittableRandom rnd) {
+    int[] holders = g.holders(v);
+    if (shop) {
+      int[] shops = Arrays.stream(holders).filter(h -> g.contactCount(h) >= 1_000).toArray();
+      if (shops.length > 0) {
+        holders = shops;
+      }
+    }
+    return holders.length == 0 ? -1 : holders[rnd.nextInt(holders.length)];
   }
 
   /** Whether both accounts exist at {@link #SHOWN_AT}, so that the auditor may judge them. */
