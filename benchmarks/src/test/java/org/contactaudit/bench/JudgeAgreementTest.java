@@ -13,14 +13,27 @@ class JudgeAgreementTest {
 
   @Test
   void naiveJudgeAndAuditorAgreeOnTheBenchmarkPairs() {
-    JudgeBenchmark.World w = world(false);
+    JudgeBenchmark.World w = world(false, "shuffled");
     assertTrue(JudgeBenchmark.agreement(w).startsWith("both judges agree"));
   }
 
   @Test
   void naiveJudgeAndAuditorAgreeOnTheBenchmarkPairsOfATimedWorld() {
-    JudgeBenchmark.World w = world(true);
+    JudgeBenchmark.World w = world(true, "shuffled");
     assertTrue(JudgeBenchmark.agreement(w).startsWith("both judges agree"));
+  }
+
+  /**
+   * Judged as lists of one viewer's suggestions, the auditor's finder keeps the viewer's marks from
+   * one judgment to the next (and from {@code judge} to {@code isConsensual} of the same pair): the
+   * judgments still agree with the naive judge's, on the timed world too.
+   */
+  @Test
+  void naiveJudgeAndAuditorAgreeOnListsOfSuggestions() {
+    for (boolean timed : new boolean[] {false, true}) {
+      JudgeBenchmark.World w = world(timed, "lists");
+      assertTrue(JudgeBenchmark.agreement(w).startsWith("both judges agree"));
+    }
   }
 
   /**
@@ -32,7 +45,7 @@ class JudgeAgreementTest {
    */
   @Test
   void theTimesOfATimedWorldChangeJudgments() {
-    JudgeBenchmark.World w = world(true);
+    JudgeBenchmark.World w = world(true, "shuffled");
     BenchGraphs.Dataset untimed = BenchGraphs.generate(ACCOUNTS, 42);
     Auditor ignoringTime = Auditor.of(untimed.graph(), untimed.ledger(), Policy.defaults());
     int differ = 0;
@@ -58,11 +71,12 @@ class JudgeAgreementTest {
     assertTrue(moreShadows > 0, moreShadows + " pairs with more shadow shared contacts");
   }
 
-  private static JudgeBenchmark.World world(boolean timed) {
+  private static JudgeBenchmark.World world(boolean timed, String order) {
     JudgeBenchmark.World w = new JudgeBenchmark.World();
     w.accounts = ACCOUNTS;
     w.window = JudgeBenchmark.QUERIES;
     w.timed = timed;
+    w.order = order;
     w.setUp();
     return w;
   }
