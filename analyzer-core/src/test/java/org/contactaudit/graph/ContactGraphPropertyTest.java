@@ -530,9 +530,10 @@ class ContactGraphPropertyTest {
 
   /**
    * The day windows answer as the intervals do ({@code validAt} against {@code valid}, for every
-   * position of both directions), and the finder as the separate queries, at instants around every
-   * boundary: the same millisecond, one either side, within the day, a day either side. Lifetimes,
-   * entries that end, entries with several intervals, entries that never end.
+   * position of both directions; {@code isLive} against each account's lifetime), and the finder as
+   * the separate queries, at instants around every boundary: the same millisecond, one either side,
+   * within the day, a day either side. Lifetimes, entries that end, entries with several intervals,
+   * entries that never end.
    */
   @Test
   void dayWindowsAgreeWithTheIntervalsAroundEveryBoundary() {
@@ -550,11 +551,15 @@ class ContactGraphPropertyTest {
     for (int round = 0; round < 40; round++) {
       int accounts = 2 + random.nextInt(12);
       ContactGraphBuilder b = ContactGraph.builder();
+      long[][] lives = new long[accounts][];
+      boolean anyLife = false;
       for (int a = 0; a < accounts; a++) {
         long[] life = random.nextInt(3) == 0 ? boundaryInterval(random) : new long[] {0, 0};
         if (life[1] == 0) {
           life = new long[] {Times.ALWAYS, Times.NEVER};
         }
+        lives[a] = life;
+        anyLife |= life[0] != Times.ALWAYS || life[1] != Times.NEVER;
         b.addAccount("a" + a, 1_000 + a, life[0], life[1]);
       }
       for (int i = random.nextInt(60); i > 0; i--) {
@@ -573,6 +578,13 @@ class ContactGraphPropertyTest {
       ContactGraph g = b.build();
       EvidenceFinder finder = g.newEvidenceFinder();
       for (long t : instants) {
+        for (int a = 0; a < accounts; a++) {
+          // Without any lifetime, every account exists at every instant, NEVER included.
+          assertEquals(
+              !anyLife || Times.within(lives[a][0], lives[a][1], t),
+              g.isLive(a, t),
+              "case " + round + " account " + a + " at " + t);
+        }
         int day = DayWindows.key(t);
         for (int e = 0; e < g.entryCount(); e++) {
           for (boolean holder : new boolean[] {false, true}) {

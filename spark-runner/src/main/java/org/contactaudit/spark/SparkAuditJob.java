@@ -979,7 +979,7 @@ public final class SparkAuditJob {
       timeBytes += 4L * entryCount;
     }
     if (timedAccounts) {
-      timeBytes += 16L * users;
+      timeBytes += 20L * users; // lifetimes and their day windows
     }
     if (timedEntries || timedAccounts) {
       timeBytes += 8L * entryCount; // the day windows of both directions
