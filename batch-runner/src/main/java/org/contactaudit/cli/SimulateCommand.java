@@ -40,7 +40,11 @@ import picocli.CommandLine.Spec;
           + " and the probe attack, a fake account that uploads one number, against each.",
       "Writes simulation.csv, simulation.json and _SUCCESS into --out, atomically, and prints a"
           + " table. Only counts are written: no account id, no number. Uses --policy and"
-          + " --threads; the other judging options do not apply."
+          + " --threads; the other judging options do not apply.",
+      "Every input row is accounted for as by audit: read = accepted + duplicate + ignored +"
+          + " rejected per file, with the reasons, in simulation.json and before the table. The"
+          + " rejected rows themselves are not written here: contact-audit validate --out DIR or"
+          + " audit writes them to rejects.csv."
     })
 class SimulateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -131,6 +135,7 @@ class SimulateCommand implements Callable<Integer> {
               startedAt,
               options,
               policy.entries(),
+              in.files(),
               VerdictTally.graphFigures(in.graph()),
               simulation,
               timings);
@@ -138,6 +143,7 @@ class SimulateCommand implements Callable<Integer> {
       out.commit();
       if (!output.quiet) {
         PrintWriter w = spec.commandLine().getOut();
+        SummaryPrinter.printInputs(summary.inputs(), w);
         SimulationWriter.print(summary, w);
         w.println("output: " + output.out);
         w.flush();

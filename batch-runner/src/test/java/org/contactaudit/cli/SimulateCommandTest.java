@@ -10,6 +10,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.contactaudit.output.SummaryWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +77,99 @@ class SimulateCommandTest {
       assertFalse(text.contains("ling"), "no account id in " + f.getFileName());
       assertFalse(text.contains("13800138000"), "no number in " + f.getFileName());
     }
+  }
+
+  @Test
+  void accountsForEveryInputRowAsValidateDoes(@TempDir Path tmp) throws IOException {
+    Path out = tmp.resolve("sim");
+    StringWriter stdout = new StringWriter();
+    StringWriter stderr = new StringWriter();
+    int code = simulate(stdout, stderr, EXAMPLES, "--out", out.toString());
+    assertEquals(0, code, stderr.toString());
+
+    JsonNode inputs =
+        SummaryWriter.mapper().readTree(out.resolve("simulation.json").toFile()).get("inputs");
+    assertEquals(4, inputs.size(), inputs.toString());
+    Map<String, JsonNode> byFile = new TreeMap<>();
+    for (JsonNode i : inputs) {
+      String file = i.get("file").asText();
+      long reasons = 0;
+      for (JsonNode n : i.get("reasons")) {
+        reasons += n.asLong();
+      }
+      assertEquals(
+          i.get("read").asLong(),
+          i.get("accepted").asLong()
+              + i.get("duplicate").asLong()
+              + i.get("ignored").asLong()
+              + i.get("rejected").asLong(),
+          file);
+      assertEquals(i.get("ignored").asLong() + i.get("rejected").asLong(), reasons, file);
+      byFile.put(file, i);
+    }
+    assertCounts(byFile.get("consents.csv"), 19, 18, 0, 0, 1, "{\"INVALID_VALUE\":1}");
+    assertCounts(
+        byFile.get("recommendations.csv"),
+        12,
+        10,
+        0,
+        0,
+        2,
+        "{\"MALFORMED_ROW\":1,\"SELF_RECOMMENDATION\":1}");
+    assertFalse(Files.exists(out.resolve("rejects.csv")), "rejects.csv is validate's and audit's");
+
+    Path validated = tmp.resolve("validated");
+    code =
+        AnalysesOutputTest.run(
+            new StringWriter(),
+            stderr,
+            "validate",
+            "--input",
+            EXAMPLES.toString(),
+            "--default-region",
+            "CN",
+            "--out",
+            validated.toString(),
+            "--quiet");
+    assertEquals(0, code, stderr.toString());
+    assertEquals(
+        SummaryWriter.mapper().readTree(validated.resolve("summary.json").toFile()).get("inputs"),
+        inputs,
+        "the same accounting as summary.json's");
+
+    String printed = stdout.toString();
+    String heading = "inputs (read = accepted + duplicate + ignored + rejected):";
+    assertTrue(printed.startsWith(heading + System.lineSeparator()), printed);
+    assertTrue(
+        printed.contains(
+            String.format(
+                "  %-22s %9s = 18 + 0 + 0 + 1  {INVALID_VALUE=1}%n", "consents.csv", "19")),
+        printed);
+    assertTrue(
+        printed.contains(
+            String.format(
+                "  %-22s %9s = 10 + 0 + 0 + 2  {MALFORMED_ROW=1, SELF_RECOMMENDATION=1}%n",
+                "recommendations.csv", "12")),
+        printed);
+    assertTrue(printed.indexOf(heading) < printed.indexOf("simulated "), printed);
+    assertFalse(printed.contains("13800138000"), printed);
+  }
+
+  private static void assertCounts(
+      JsonNode input,
+      long read,
+      long accepted,
+      long duplicate,
+      long ignored,
+      long rejected,
+      String reasons) {
+    String file = input.get("file").asText();
+    assertEquals(read, input.get("read").asLong(), file);
+    assertEquals(accepted, input.get("accepted").asLong(), file);
+    assertEquals(duplicate, input.get("duplicate").asLong(), file);
+    assertEquals(ignored, input.get("ignored").asLong(), file);
+    assertEquals(rejected, input.get("rejected").asLong(), file);
+    assertEquals(reasons, input.get("reasons").toString(), file);
   }
 
   @Test
