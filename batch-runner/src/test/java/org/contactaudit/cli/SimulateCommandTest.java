@@ -15,6 +15,8 @@ import java.util.TreeMap;
 import org.contactaudit.output.SummaryWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SimulateCommandTest {
   private static final Path EXAMPLES = Path.of("..", "examples");
@@ -199,6 +201,56 @@ class SimulateCommandTest {
     assertEquals(2, json.get("viewers").asInt());
     assertEquals(1, json.get("probe_targets").asInt());
     assertEquals(7, json.get("options").get("seed").asLong());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "--fail-on-leak-rate, 0.5",
+    "--shadow-min-holders, 3",
+    "--key-file, key.txt",
+    "--pseudonymize-accounts,"
+  })
+  void refusesAnAuditOnlyOption(String option, String value, @TempDir Path tmp) {
+    Path out = tmp.resolve("sim");
+    StringWriter stdout = new StringWriter();
+    StringWriter stderr = new StringWriter();
+    int code =
+        value == null
+            ? simulate(stdout, stderr, EXAMPLES, "--out", out.toString(), option)
+            : simulate(stdout, stderr, EXAMPLES, "--out", out.toString(), option, value);
+    assertEquals(ExitCode.USAGE, code, stderr.toString());
+    String first =
+        value == null
+            ? "contact-audit: Unknown option: '" + option + "'"
+            : "contact-audit: Unknown options: '" + option + "', '" + value + "'";
+    String[] lines = stderr.toString().split(System.lineSeparator());
+    assertEquals(first, lines[0], stderr.toString());
+    assertEquals(
+        "Try 'contact-audit simulate --help' for more information.",
+        lines[lines.length - 1],
+        stderr.toString());
+    assertEquals("", stdout.toString());
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void helpOffersOnlyTheOptionsSimulateUses() {
+    StringWriter stdout = new StringWriter();
+    int code = AnalysesOutputTest.run(stdout, new StringWriter(), "simulate", "--help");
+    assertEquals(0, code);
+    String help = stdout.toString();
+    help = help.substring(0, help.indexOf("Exit codes:"));
+    for (String option : List.of("--policy", "--threads", "--top-k", "rejects.csv")) {
+      assertTrue(help.contains(option), option + " in\n" + help);
+    }
+    for (String option :
+        List.of(
+            "--shadow-min-holders",
+            "--pseudonymize-accounts",
+            "--key-file",
+            "--fail-on-leak-rate")) {
+      assertFalse(help.contains(option), option + " in\n" + help);
+    }
   }
 
   @Test
