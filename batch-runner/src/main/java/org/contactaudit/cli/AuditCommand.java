@@ -33,13 +33,15 @@ class AuditCommand implements Callable<Integer> {
   @Mixin InputOptions input = new InputOptions();
   @Mixin OutputOptions output = new OutputOptions();
   @Mixin JudgeOptions judge = new JudgeOptions();
+  @Mixin AuditOutputOptions audit = new AuditOutputOptions();
 
   @Override
   public Integer call() throws IOException {
     List<String> problems = new ArrayList<>();
     input.check(problems);
     output.check(problems, true);
-    judge.check(problems, Main.environment());
+    judge.check(problems);
+    audit.check(problems, Main.environment());
     if (!problems.isEmpty()) {
       throw new UsageException(problems);
     }
@@ -52,10 +54,10 @@ class AuditCommand implements Callable<Integer> {
             output.overwrite,
             judge.policy(),
             judge.threads(),
-            judge.shadowMinHolders(),
-            judge.key(Main.environment()),
-            judge.pseudonymizeAccounts,
-            judge.failOnLeakRate(),
+            audit.shadowMinHolders(),
+            audit.key(Main.environment()),
+            audit.pseudonymizeAccounts,
+            audit.failOnLeakRate(),
             output.maxRejectRate == null ? null : Rates.parseRate(output.maxRejectRate));
     AuditJob.Result result = new AuditJob(settings, Main.progress(spec, output.quiet)).audit();
     if (!output.quiet) {

@@ -39,8 +39,11 @@ import picocli.CommandLine.Spec;
           + " the top --top-k suggestions for each viewer, judged with the same rules as audit;"
           + " and the probe attack, a fake account that uploads one number, against each.",
       "Writes simulation.csv, simulation.json and _SUCCESS into --out, atomically, and prints a"
-          + " table. Only counts are written: no account id, no number. Uses --policy and"
-          + " --threads; the other judging options do not apply."
+          + " table. Only counts are written: no account id, no number, so no key is needed.",
+      "Every input row is accounted for as by audit: read = accepted + duplicate + ignored +"
+          + " rejected per file, with the reasons, in simulation.json and before the table. The"
+          + " rejected rows themselves are not written here: contact-audit validate --out DIR or"
+          + " audit writes them to rejects.csv."
     })
 class SimulateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -82,7 +85,7 @@ class SimulateCommand implements Callable<Integer> {
     List<String> problems = new ArrayList<>();
     input.check(problems);
     output.check(problems, true);
-    judge.check(problems, Main.environment(), false);
+    judge.check(problems);
     Rates.checkCount("--top-k", topK, 1, problems);
     Rates.checkCount("--viewers", viewers, 1, problems);
     Rates.checkCount("--probe-targets", probeTargets, 0, problems);
@@ -131,6 +134,7 @@ class SimulateCommand implements Callable<Integer> {
               startedAt,
               options,
               policy.entries(),
+              in.files(),
               VerdictTally.graphFigures(in.graph()),
               simulation,
               timings);
@@ -138,6 +142,7 @@ class SimulateCommand implements Callable<Integer> {
       out.commit();
       if (!output.quiet) {
         PrintWriter w = spec.commandLine().getOut();
+        SummaryPrinter.printInputs(summary.inputs(), w);
         SimulationWriter.print(summary, w);
         w.println("output: " + output.out);
         w.flush();

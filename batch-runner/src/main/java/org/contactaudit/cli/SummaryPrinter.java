@@ -2,6 +2,7 @@ package org.contactaudit.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.contactaudit.output.RunSummary;
@@ -12,19 +13,7 @@ final class SummaryPrinter {
 
   static void print(RunSummary s, Path out, PrintWriter w) {
     w.println("contact-audit " + s.tool().version());
-    w.println("inputs (read = accepted + duplicate + ignored + rejected):");
-    for (RunSummary.Input i : s.inputs()) {
-      w.printf(
-          Locale.ROOT,
-          "  %-22s %,9d = %,d + %,d + %,d + %,d%s%n",
-          i.name(),
-          i.read(),
-          i.accepted(),
-          i.duplicate(),
-          i.ignored(),
-          i.rejected(),
-          i.reasons().isEmpty() ? "" : "  " + i.reasons());
-    }
+    printInputs(s.inputs(), w);
     RunSummary.GraphFigures g = s.graph();
     w.printf(
         Locale.ROOT,
@@ -76,5 +65,22 @@ final class SummaryPrinter {
       w.println("output: " + out);
     }
     w.flush();
+  }
+
+  /** The reconciliation of each input file, one line a file, under its heading. */
+  static void printInputs(List<RunSummary.Input> inputs, PrintWriter w) {
+    w.println("inputs (read = accepted + duplicate + ignored + rejected):");
+    for (RunSummary.Input i : inputs) {
+      w.printf(
+          Locale.ROOT,
+          "  %-22s %,9d = %,d + %,d + %,d + %,d%s%n",
+          i.name(),
+          i.read(),
+          i.accepted(),
+          i.duplicate(),
+          i.ignored(),
+          i.rejected(),
+          i.reasons().isEmpty() ? "" : "  " + i.reasons());
+    }
   }
 }

@@ -5,16 +5,19 @@ import java.util.List;
 import java.util.Map;
 import org.contactaudit.analysis.Simulation;
 import org.contactaudit.analysis.Strategy;
+import org.contactaudit.io.FileSummary;
 import org.contactaudit.time.Times;
 
 /**
  * Everything {@code simulation.json} says about a run of {@code contact-audit simulate}; field
- * names are the JSON names (snake case). Only counts: no account id, no number.
+ * names are the JSON names (snake case). Counts, and the input files' names and hashes: no account
+ * id, no number.
  *
  * @param tool the tool's name and version
  * @param startedAt when the run started (ISO-8601)
  * @param options the options that shape the result
  * @param policy the policy as key-value entries
+ * @param inputs the accounting of each input file, as in {@code summary.json}
  * @param graph figures of the contact graph
  * @param at the instant simulated (ISO-8601; empty for the end of time)
  * @param topK suggestions per viewer and strategy, at most
@@ -30,6 +33,7 @@ public record SimulationSummary(
     String startedAt,
     Map<String, Object> options,
     Map<String, String> policy,
+    List<RunSummary.Input> inputs,
     RunSummary.GraphFigures graph,
     String at,
     int topK,
@@ -71,12 +75,13 @@ public record SimulationSummary(
       double probeMeanRevealedWithoutConsent,
       int probeMaxRevealedWithoutConsent) {}
 
-  /** The summary of a simulation. */
+  /** The summary of a simulation of the inputs that {@code files} account for. */
   public static SimulationSummary of(
       String version,
       String startedAt,
       Map<String, Object> options,
       Map<String, String> policy,
+      List<FileSummary> files,
       RunSummary.GraphFigures graph,
       Simulation sim,
       Map<String, Long> timingsMs) {
@@ -97,11 +102,16 @@ public record SimulationSummary(
               f.probeMeanRevealedWithoutConsent(),
               f.probeMaxRevealedWithoutConsent()));
     }
+    List<RunSummary.Input> inputs = new ArrayList<>();
+    for (FileSummary f : files) {
+      inputs.add(RunSummary.Input.of(f));
+    }
     return new SimulationSummary(
         new RunSummary.Tool("contact-audit", version),
         startedAt,
         options,
         policy,
+        List.copyOf(inputs),
         graph,
         Times.format(sim.at()),
         sim.topK(),

@@ -19,7 +19,7 @@ final class Cli {
   private Cli() {}
 
   static Run run(String... args) {
-    return run(Map.of(JudgeOptions.KEY_VARIABLE, KEY), args);
+    return run(Map.of(AuditOutputOptions.KEY_VARIABLE, KEY), args);
   }
 
   static Run run(Map<String, String> env, String... args) {

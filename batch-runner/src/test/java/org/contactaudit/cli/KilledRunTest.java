@@ -59,7 +59,7 @@ class KilledRunTest {
             "1",
             "--out",
             out.toString());
-    pb.environment().put(JudgeOptions.KEY_VARIABLE, Cli.KEY);
+    pb.environment().put(AuditOutputOptions.KEY_VARIABLE, Cli.KEY);
     pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
     return pb.start();
   }

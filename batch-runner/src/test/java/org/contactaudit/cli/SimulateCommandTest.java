@@ -10,9 +10,13 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.contactaudit.output.SummaryWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SimulateCommandTest {
   private static final Path EXAMPLES = Path.of("..", "examples");
@@ -78,6 +82,99 @@ class SimulateCommandTest {
   }
 
   @Test
+  void accountsForEveryInputRowAsValidateDoes(@TempDir Path tmp) throws IOException {
+    Path out = tmp.resolve("sim");
+    StringWriter stdout = new StringWriter();
+    StringWriter stderr = new StringWriter();
+    int code = simulate(stdout, stderr, EXAMPLES, "--out", out.toString());
+    assertEquals(0, code, stderr.toString());
+
+    JsonNode inputs =
+        SummaryWriter.mapper().readTree(out.resolve("simulation.json").toFile()).get("inputs");
+    assertEquals(4, inputs.size(), inputs.toString());
+    Map<String, JsonNode> byFile = new TreeMap<>();
+    for (JsonNode i : inputs) {
+      String file = i.get("file").asText();
+      long reasons = 0;
+      for (JsonNode n : i.get("reasons")) {
+        reasons += n.asLong();
+      }
+      assertEquals(
+          i.get("read").asLong(),
+          i.get("accepted").asLong()
+              + i.get("duplicate").asLong()
+              + i.get("ignored").asLong()
+              + i.get("rejected").asLong(),
+          file);
+      assertEquals(i.get("ignored").asLong() + i.get("rejected").asLong(), reasons, file);
+      byFile.put(file, i);
+    }
+    assertCounts(byFile.get("consents.csv"), 19, 18, 0, 0, 1, "{\"INVALID_VALUE\":1}");
+    assertCounts(
+        byFile.get("recommendations.csv"),
+        12,
+        10,
+        0,
+        0,
+        2,
+        "{\"MALFORMED_ROW\":1,\"SELF_RECOMMENDATION\":1}");
+    assertFalse(Files.exists(out.resolve("rejects.csv")), "rejects.csv is validate's and audit's");
+
+    Path validated = tmp.resolve("validated");
+    code =
+        AnalysesOutputTest.run(
+            new StringWriter(),
+            stderr,
+            "validate",
+            "--input",
+            EXAMPLES.toString(),
+            "--default-region",
+            "CN",
+            "--out",
+            validated.toString(),
+            "--quiet");
+    assertEquals(0, code, stderr.toString());
+    assertEquals(
+        SummaryWriter.mapper().readTree(validated.resolve("summary.json").toFile()).get("inputs"),
+        inputs,
+        "the same accounting as summary.json's");
+
+    String printed = stdout.toString();
+    String heading = "inputs (read = accepted + duplicate + ignored + rejected):";
+    assertTrue(printed.startsWith(heading + System.lineSeparator()), printed);
+    assertTrue(
+        printed.contains(
+            String.format(
+                "  %-22s %9s = 18 + 0 + 0 + 1  {INVALID_VALUE=1}%n", "consents.csv", "19")),
+        printed);
+    assertTrue(
+        printed.contains(
+            String.format(
+                "  %-22s %9s = 10 + 0 + 0 + 2  {MALFORMED_ROW=1, SELF_RECOMMENDATION=1}%n",
+                "recommendations.csv", "12")),
+        printed);
+    assertTrue(printed.indexOf(heading) < printed.indexOf("simulated "), printed);
+    assertFalse(printed.contains("13800138000"), printed);
+  }
+
+  private static void assertCounts(
+      JsonNode input,
+      long read,
+      long accepted,
+      long duplicate,
+      long ignored,
+      long rejected,
+      String reasons) {
+    String file = input.get("file").asText();
+    assertEquals(read, input.get("read").asLong(), file);
+    assertEquals(accepted, input.get("accepted").asLong(), file);
+    assertEquals(duplicate, input.get("duplicate").asLong(), file);
+    assertEquals(ignored, input.get("ignored").asLong(), file);
+    assertEquals(rejected, input.get("rejected").asLong(), file);
+    assertEquals(reasons, input.get("reasons").toString(), file);
+  }
+
+  @Test
   void samplesViewersAndTargets(@TempDir Path tmp) throws IOException {
     Path input = tmp.resolve("in");
     AnalysesOutputTest.writeDataset(input);
@@ -104,6 +201,56 @@ class SimulateCommandTest {
     assertEquals(2, json.get("viewers").asInt());
     assertEquals(1, json.get("probe_targets").asInt());
     assertEquals(7, json.get("options").get("seed").asLong());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "--fail-on-leak-rate, 0.5",
+    "--shadow-min-holders, 3",
+    "--key-file, key.txt",
+    "--pseudonymize-accounts,"
+  })
+  void refusesAnAuditOnlyOption(String option, String value, @TempDir Path tmp) {
+    Path out = tmp.resolve("sim");
+    StringWriter stdout = new StringWriter();
+    StringWriter stderr = new StringWriter();
+    int code =
+        value == null
+            ? simulate(stdout, stderr, EXAMPLES, "--out", out.toString(), option)
+            : simulate(stdout, stderr, EXAMPLES, "--out", out.toString(), option, value);
+    assertEquals(ExitCode.USAGE, code, stderr.toString());
+    String first =
+        value == null
+            ? "contact-audit: Unknown option: '" + option + "'"
+            : "contact-audit: Unknown options: '" + option + "', '" + value + "'";
+    String[] lines = stderr.toString().split(System.lineSeparator());
+    assertEquals(first, lines[0], stderr.toString());
+    assertEquals(
+        "Try 'contact-audit simulate --help' for more information.",
+        lines[lines.length - 1],
+        stderr.toString());
+    assertEquals("", stdout.toString());
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void helpOffersOnlyTheOptionsSimulateUses() {
+    StringWriter stdout = new StringWriter();
+    int code = AnalysesOutputTest.run(stdout, new StringWriter(), "simulate", "--help");
+    assertEquals(0, code);
+    String help = stdout.toString();
+    help = help.substring(0, help.indexOf("Exit codes:"));
+    for (String option : List.of("--policy", "--threads", "--top-k", "rejects.csv")) {
+      assertTrue(help.contains(option), option + " in\n" + help);
+    }
+    for (String option :
+        List.of(
+            "--shadow-min-holders",
+            "--pseudonymize-accounts",
+            "--key-file",
+            "--fail-on-leak-rate")) {
+      assertFalse(help.contains(option), option + " in\n" + help);
+    }
   }
 
   @Test
