@@ -141,16 +141,7 @@ final class AuditJob {
   private List<RunSummary.Budget> budgets(AuditInput input, VerdictTally tally) {
     List<RunSummary.Budget> budgets = new ArrayList<>();
     if (settings.maxRejectRate() != null) {
-      long read = 0;
-      long rejected = 0;
-      for (FileSummary f : input.files()) {
-        read += f.read();
-        rejected += f.rejected();
-      }
-      double rate = read == 0 ? 0 : (double) rejected / read;
-      budgets.add(
-          new RunSummary.Budget(
-              "max_reject_rate", settings.maxRejectRate(), rate, rate > settings.maxRejectRate()));
+      budgets.add(RunSummary.Budget.rejectRate(settings.maxRejectRate(), input.files()));
     }
     if (settings.failOnLeakRate() != null && tally != null) {
       double rate = tally.leakRate();

@@ -16,6 +16,7 @@ import org.contactaudit.audit.Auditor;
 import org.contactaudit.audit.Policy;
 import org.contactaudit.io.AuditInput;
 import org.contactaudit.io.DatasetReader;
+import org.contactaudit.output.RunSummary;
 import org.contactaudit.output.SimulationSummary;
 import org.contactaudit.output.SimulationWriter;
 import org.contactaudit.output.StagedOutput;
@@ -100,6 +101,7 @@ class SimulateCommand implements Callable<Integer> {
     Map<String, Long> timings = new LinkedHashMap<>();
     Policy policy = judge.policy();
     int threads = judge.threads();
+    SimulationSummary summary;
     try (StagedOutput out = StagedOutput.create(output.out, output.overwrite)) {
       AuditInput in;
       try (Progress.Phase phase = progress.start("read", 0)) {
@@ -128,7 +130,7 @@ class SimulateCommand implements Callable<Integer> {
       options.put("probe_targets", Rates.parseCount(probeTargets, 0));
       options.put("seed", parseSeed());
       options.put("threads", threads);
-      SimulationSummary summary =
+      summary =
           SimulationSummary.of(
               VersionProvider.version(),
               startedAt,
@@ -137,6 +139,11 @@ class SimulateCommand implements Callable<Integer> {
               in.files(),
               VerdictTally.graphFigures(in.graph()),
               simulation,
+              output.maxRejectRate == null
+                  ? List.of()
+                  : List.of(
+                      RunSummary.Budget.rejectRate(
+                          Rates.parseRate(output.maxRejectRate), in.files())),
               timings);
       SimulationWriter.write(summary, out);
       out.commit();
@@ -144,11 +151,14 @@ class SimulateCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         SummaryPrinter.printInputs(summary.inputs(), w);
         SimulationWriter.print(summary, w);
+        SummaryPrinter.printBudgets(summary.budgets(), w);
         w.println("output: " + output.out);
         w.flush();
       }
     }
-    return ExitCode.OK;
+    return summary.budgets().stream().anyMatch(RunSummary.Budget::exceeded)
+        ? ExitCode.BUDGET_EXCEEDED
+        : ExitCode.OK;
   }
 
   private Long parseSeed() {

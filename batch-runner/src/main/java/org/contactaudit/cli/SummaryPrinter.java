@@ -52,7 +52,16 @@ final class SummaryPrinter {
     for (String note : s.notes()) {
       w.println("note: " + note);
     }
-    for (RunSummary.Budget b : s.budgets()) {
+    printBudgets(s.budgets(), w);
+    if (out != null) {
+      w.println("output: " + out);
+    }
+    w.flush();
+  }
+
+  /** Each budget checked, with its actual figure, one line a budget. */
+  static void printBudgets(List<RunSummary.Budget> budgets, PrintWriter w) {
+    for (RunSummary.Budget b : budgets) {
       w.printf(
           Locale.ROOT,
           "budget %s: %.4f against a limit of %.4f%s%n",
@@ -61,10 +70,6 @@ final class SummaryPrinter {
           b.limit(),
           b.exceeded() ? " EXCEEDED" : "");
     }
-    if (out != null) {
-      w.println("output: " + out);
-    }
-    w.flush();
   }
 
   /** The reconciliation of each input file, one line a file, under its heading. */

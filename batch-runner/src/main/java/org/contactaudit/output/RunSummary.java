@@ -156,5 +156,17 @@ public record RunSummary(
       String evidence) {}
 
   /** A budget of the run: a limit on a rate, and whether the run exceeded it. */
-  public record Budget(String name, double limit, double actual, boolean exceeded) {}
+  public record Budget(String name, double limit, double actual, boolean exceeded) {
+    /** The reject budget ({@code --max-reject-rate}): rejected rows over rows read, all files. */
+    public static Budget rejectRate(double limit, List<FileSummary> files) {
+      long read = 0;
+      long rejected = 0;
+      for (FileSummary f : files) {
+        read += f.read();
+        rejected += f.rejected();
+      }
+      double rate = read == 0 ? 0 : (double) rejected / read;
+      return new Budget("max_reject_rate", limit, rate, rate > limit);
+    }
+  }
 }

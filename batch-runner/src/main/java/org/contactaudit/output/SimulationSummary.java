@@ -26,6 +26,7 @@ import org.contactaudit.time.Times;
  * @param keptShare the share of the useful suggestions the consent-safe strategy keeps
  * @param probeTargets numbers probed
  * @param strategies the figures of each strategy
+ * @param budgets the budgets checked ({@code --max-reject-rate}), empty when none was given
  * @param timingsMs wall time per phase in milliseconds
  */
 public record SimulationSummary(
@@ -42,6 +43,7 @@ public record SimulationSummary(
     double keptShare,
     int probeTargets,
     List<StrategyRow> strategies,
+    List<RunSummary.Budget> budgets,
     Map<String, Long> timingsMs) {
 
   /**
@@ -84,6 +86,7 @@ public record SimulationSummary(
       List<FileSummary> files,
       RunSummary.GraphFigures graph,
       Simulation sim,
+      List<RunSummary.Budget> budgets,
       Map<String, Long> timingsMs) {
     List<StrategyRow> rows = new ArrayList<>();
     for (Simulation.StrategyFigures f : sim.strategies()) {
@@ -120,6 +123,7 @@ public record SimulationSummary(
         sim.keptShare(),
         sim.probeTargets(),
         List.copyOf(rows),
+        List.copyOf(budgets),
         timingsMs);
   }
 }

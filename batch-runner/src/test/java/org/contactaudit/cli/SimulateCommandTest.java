@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.contactaudit.output.SummaryWriter;
@@ -155,6 +156,49 @@ class SimulateCommandTest {
         printed);
     assertTrue(printed.indexOf(heading) < printed.indexOf("simulated "), printed);
     assertFalse(printed.contains("13800138000"), printed);
+  }
+
+  /**
+   * {@code --max-reject-rate} is a budget of simulate too: checked against the rows of every file,
+   * written to simulation.json, printed, and exit code 1 with the outputs written when exceeded.
+   */
+  @Test
+  void checksTheRejectBudget(@TempDir Path tmp) throws IOException {
+    for (String limit : List.of("0.01", "0.5")) {
+      Path out = tmp.resolve("sim-" + limit);
+      StringWriter stdout = new StringWriter();
+      StringWriter stderr = new StringWriter();
+      int code =
+          simulate(stdout, stderr, EXAMPLES, "--out", out.toString(), "--max-reject-rate", limit);
+      boolean exceeded = limit.equals("0.01");
+      assertEquals(exceeded ? ExitCode.BUDGET_EXCEEDED : ExitCode.OK, code, stderr.toString());
+      assertTrue(Files.exists(out.resolve("_SUCCESS")), "outputs written");
+
+      JsonNode json = SummaryWriter.mapper().readTree(out.resolve("simulation.json").toFile());
+      long read = 0;
+      long rejected = 0;
+      for (JsonNode i : json.get("inputs")) {
+        read += i.get("read").asLong();
+        rejected += i.get("rejected").asLong();
+      }
+      double rate = (double) rejected / read;
+      JsonNode budget = json.get("budgets").get(0);
+      assertEquals(1, json.get("budgets").size());
+      assertEquals("max_reject_rate", budget.get("name").asText());
+      assertEquals(rate, budget.get("actual").asDouble(), 1e-12);
+      assertEquals(exceeded, budget.get("exceeded").asBoolean());
+      assertTrue(
+          stdout
+              .toString()
+              .contains(
+                  String.format(
+                      Locale.ROOT,
+                      "budget max_reject_rate: %.4f against a limit of %.4f%s%n",
+                      rate,
+                      Double.parseDouble(limit),
+                      exceeded ? " EXCEEDED" : "")),
+          stdout.toString());
+    }
   }
 
   private static void assertCounts(
