@@ -999,16 +999,7 @@ public final class SparkAuditJob {
   private List<RunSummary.Budget> budgets(List<FileSummary> files, Figures figures) {
     List<RunSummary.Budget> budgets = new ArrayList<>();
     if (options.maxRejectRate() != null) {
-      long read = 0;
-      long rejected = 0;
-      for (FileSummary f : files) {
-        read += f.read();
-        rejected += f.rejected();
-      }
-      double rate = read == 0 ? 0 : (double) rejected / read;
-      budgets.add(
-          new RunSummary.Budget(
-              "max_reject_rate", options.maxRejectRate(), rate, rate > options.maxRejectRate()));
+      budgets.add(RunSummary.Budget.rejectRate(options.maxRejectRate(), files));
     }
     if (options.failOnLeakRate() != null) {
       double rate = figures.figures().leakRate();
