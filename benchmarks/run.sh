@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole benchmark suite on a quiet machine (sized for 2 cores: one fork per benchmark,
-# short iterations set by each class's @Warmup/@Measurement; about 15-20 minutes) and writes
+# short iterations set by each class's @Warmup/@Measurement; about 20-25 minutes) and writes
 #   <out>/jmh.json     every JMH result (JMH's JSON format)
 #   <out>/jmh.txt      JMH's log, with the setup checks and the bytes/entry lines
 #   <out>/memory.txt   the heap each graph structure retains per entry (MemoryFootprint)

@@ -45,9 +45,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code SHOWN_AT}; their evidence is that of the untimed world less what is not valid then, the
  * numbers of accounts that do not exist then counting as shadow numbers.
  *
- * <p>{@code -p order=lists} judges the pairs as an app shows them: lists of {@value #LIST}
- * suggestions for one viewer, the same five parts drawn around each viewer ({@link #lists}), where
- * the auditor's finder marks the viewer once for its list.
+ * <p>Each world is judged in two orders: {@code shuffled} as above, and {@code lists}, the pairs as
+ * an app shows them: lists of {@value #LIST} suggestions for one viewer, the same five parts drawn
+ * around each viewer ({@link #lists}), where the auditor's finder marks the viewer once for its
+ * list.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -87,7 +88,7 @@ public class JudgeBenchmark {
      * or {@code lists}: what an app shows, a list of {@value #LIST} suggestions for one viewer at a
      * time, drawn from the same five parts around that viewer ({@link #lists}).
      */
-    @Param({"shuffled"})
+    @Param({"shuffled", "lists"})
     String order;
 
     Auditor auditor;
