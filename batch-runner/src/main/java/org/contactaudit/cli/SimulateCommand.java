@@ -139,6 +139,7 @@ class SimulateCommand implements Callable<Integer> {
               in.files(),
               VerdictTally.graphFigures(in.graph()),
               simulation,
+              in.sourceChecked() ? List.of() : List.of(RunSummary.SOURCE_NOT_CHECKED),
               output.maxRejectRate == null
                   ? List.of()
                   : List.of(
@@ -150,6 +151,7 @@ class SimulateCommand implements Callable<Integer> {
       if (!output.quiet) {
         PrintWriter w = spec.commandLine().getOut();
         SummaryPrinter.printInputs(summary.inputs(), w);
+        SummaryPrinter.printNotes(summary.notes(), w);
         SimulationWriter.print(summary, w);
         SummaryPrinter.printBudgets(summary.budgets(), w);
         w.println("output: " + output.out);

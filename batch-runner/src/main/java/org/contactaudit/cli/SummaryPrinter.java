@@ -49,14 +49,19 @@ final class SummaryPrinter {
           exposure.exposedAccounts(),
           exposure.audience());
     }
-    for (String note : s.notes()) {
-      w.println("note: " + note);
-    }
+    printNotes(s.notes(), w);
     printBudgets(s.budgets(), w);
     if (out != null) {
       w.println("output: " + out);
     }
     w.flush();
+  }
+
+  /** Each note, one line a note. */
+  static void printNotes(List<String> notes, PrintWriter w) {
+    for (String note : notes) {
+      w.println("note: " + note);
+    }
   }
 
   /** Each budget checked, with its actual figure, one line a budget. */

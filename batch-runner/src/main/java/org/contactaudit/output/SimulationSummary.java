@@ -26,6 +26,8 @@ import org.contactaudit.time.Times;
  * @param keptShare the share of the useful suggestions the consent-safe strategy keeps
  * @param probeTargets numbers probed
  * @param strategies the figures of each strategy
+ * @param notes what the reader of the figures should know, such as {@link
+ *     RunSummary#SOURCE_NOT_CHECKED}
  * @param budgets the budgets checked ({@code --max-reject-rate}), empty when none was given
  * @param timingsMs wall time per phase in milliseconds
  */
@@ -43,6 +45,7 @@ public record SimulationSummary(
     double keptShare,
     int probeTargets,
     List<StrategyRow> strategies,
+    List<String> notes,
     List<RunSummary.Budget> budgets,
     Map<String, Long> timingsMs) {
 
@@ -86,6 +89,7 @@ public record SimulationSummary(
       List<FileSummary> files,
       RunSummary.GraphFigures graph,
       Simulation sim,
+      List<String> notes,
       List<RunSummary.Budget> budgets,
       Map<String, Long> timingsMs) {
     List<StrategyRow> rows = new ArrayList<>();
@@ -123,6 +127,7 @@ public record SimulationSummary(
         sim.keptShare(),
         sim.probeTargets(),
         List.copyOf(rows),
+        List.copyOf(notes),
         List.copyOf(budgets),
         timingsMs);
   }

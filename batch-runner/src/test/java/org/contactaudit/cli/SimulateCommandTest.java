@@ -9,10 +9,12 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.contactaudit.output.RunSummary;
 import org.contactaudit.output.SummaryWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -198,6 +200,43 @@ class SimulateCommandTest {
                       Double.parseDouble(limit),
                       exceeded ? " EXCEEDED" : "")),
           stdout.toString());
+    }
+  }
+
+  /**
+   * Without a source column in consents.csv, every consent counts as explicit: simulate says so, as
+   * audit does, in simulation.json and on standard output; with it, nothing is noted.
+   */
+  @Test
+  void notesAConsentsFileWithoutSourceColumn(@TempDir Path tmp) throws IOException {
+    Path in = tmp.resolve("in");
+    Files.createDirectories(in);
+    for (String f : List.of("accounts.csv", "contacts.csv", "recommendations.csv")) {
+      Files.copy(EXAMPLES.resolve(f), in.resolve(f));
+    }
+    List<String> rows = new ArrayList<>();
+    for (String line : Files.readAllLines(EXAMPLES.resolve("consents.csv"))) {
+      String[] cells = line.split(",", -1);
+      rows.add(String.join(",", cells[0], cells[1], cells[2], cells[4]));
+    }
+    Files.write(in.resolve("consents.csv"), rows);
+
+    for (Path dir : List.of(EXAMPLES, in)) {
+      Path out = tmp.resolve("sim-" + dir.getFileName());
+      StringWriter stdout = new StringWriter();
+      StringWriter stderr = new StringWriter();
+      assertEquals(0, simulate(stdout, stderr, dir, "--out", out.toString()), stderr.toString());
+      JsonNode notes =
+          SummaryWriter.mapper().readTree(out.resolve("simulation.json").toFile()).get("notes");
+      String note = "note: " + RunSummary.SOURCE_NOT_CHECKED;
+      if (dir == in) {
+        assertEquals(1, notes.size(), notes.toString());
+        assertEquals(RunSummary.SOURCE_NOT_CHECKED, notes.get(0).asText());
+        assertTrue(stdout.toString().contains(note + System.lineSeparator()), stdout.toString());
+      } else {
+        assertEquals(0, notes.size(), notes.toString());
+        assertFalse(stdout.toString().contains("note: "), stdout.toString());
+      }
     }
   }
 
