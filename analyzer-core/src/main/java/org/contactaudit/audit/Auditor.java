@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.contactaudit.consent.ConsentLedger;
@@ -140,40 +142,79 @@ public final class Auditor {
 
   /**
    * Judges every accepted recommendation of a run on {@code threads} threads, handing the judgments
-   * to {@code sink} in input order, a chunk at a time (memory stays bounded whatever the input).
-   * Recommendations without {@code shown_at} are judged at the run's as-of time.
+   * to {@code sink} in input order, a chunk at a time, on the calling thread: while the sink takes
+   * one chunk, the threads judge the next (memory stays bounded whatever the input: two chunks of
+   * judgments). Recommendations without {@code shown_at} are judged at the run's as-of time.
+   *
+   * @throws RuntimeException what the sink throws, as it threw it, once the chunk being judged is
+   *     done
    */
   public void judgeAll(AuditInput input, int threads, Consumer<Judgment> sink) {
-    Recommendations recs = input.recommendations();
+    judgeAll(input, threads, sink, CHUNK);
+  }
+
+  /** {@link #judgeAll(AuditInput, int, Consumer)} in chunks of {@code chunk} recommendations. */
+  void judgeAll(AuditInput input, int threads, Consumer<Judgment> sink, int chunk) {
+    int size = input.recommendations().size();
+    if (size == 0) {
+      return;
+    }
     ForkJoinPool pool = new ForkJoinPool(threads);
+    Judgment[][] buffers = {new Judgment[Math.min(chunk, size)], new Judgment[0]};
+    if (size > chunk) {
+      buffers[1] = new Judgment[chunk];
+    }
+    Future<?> judging = null;
     try {
-      Judgment[] chunk = new Judgment[Math.min(CHUNK, recs.size())];
-      for (int start = 0; start < recs.size(); start += CHUNK) {
-        int from = start;
-        int n = Math.min(CHUNK, recs.size() - start);
-        pool.submit(
-                () ->
-                    IntStream.range(0, n)
-                        .parallel()
-                        .forEach(
-                            i ->
-                                chunk[i] =
-                                    judge(
-                                        recs.viewer(from + i),
-                                        recs.candidate(from + i),
-                                        input.judgedAt(from + i))))
-            .get();
+      judging = judgeChunk(pool, input, 0, Math.min(chunk, size), buffers[0]);
+      for (int start = 0, k = 0; start < size; start += chunk, k ^= 1) {
+        await(judging);
+        int n = Math.min(chunk, size - start);
+        int next = start + chunk;
+        judging =
+            next < size
+                ? judgeChunk(pool, input, next, Math.min(chunk, size - next), buffers[k ^ 1])
+                : null;
+        Judgment[] judged = buffers[k];
         for (int i = 0; i < n; i++) {
-          sink.accept(chunk[i]);
+          sink.accept(judged[i]);
         }
       }
+    } finally {
+      if (judging != null) {
+        // the sink or a judgment failed: let the chunk being judged finish before the pool goes
+        judging.cancel(false);
+        pool.awaitQuiescence(1, TimeUnit.MINUTES);
+      }
+      pool.shutdown();
+    }
+  }
+
+  /** Starts judging recommendations {@code [from, from + n)} into {@code out} on the pool. */
+  private Future<?> judgeChunk(
+      ForkJoinPool pool, AuditInput input, int from, int n, Judgment[] out) {
+    Recommendations recs = input.recommendations();
+    return pool.submit(
+        () ->
+            IntStream.range(0, n)
+                .parallel()
+                .forEach(
+                    i ->
+                        out[i] =
+                            judge(
+                                recs.viewer(from + i),
+                                recs.candidate(from + i),
+                                input.judgedAt(from + i))));
+  }
+
+  private static void await(Future<?> judging) {
+    try {
+      judging.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("judging was interrupted", e);
     } catch (ExecutionException e) {
       throw new IllegalStateException("judging failed: " + e.getCause().getMessage(), e.getCause());
-    } finally {
-      pool.shutdown();
     }
   }
 
