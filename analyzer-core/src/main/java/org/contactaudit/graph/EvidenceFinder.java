@@ -25,16 +25,15 @@ import java.util.Arrays;
  * small graph, whose bit sets are less than {@value #FILL_RATIO} words a marked element, one fill
  * of the bit sets clears them faster than a write per element. Memory: two bits a number, plus
  * three buffers of {@link ContactGraph#maxDegree()} ids (the bit sets of a graph of 10 million
- * numbers take 2.5 MB).
+ * numbers take 2.5 MB); on a timed graph four bits a number and five buffers.
  *
  * <h2>Lists of suggestions</h2>
  *
  * The marks stay set after a {@code find} and are cleared when another side must be marked. The
  * next question on the same account (either role) at an instant where its marks hold only probes
  * the other side: {@code p} instead of {@code 3m + p}, and the kept side's runs are not read again.
- * The marks hold at any instant on an untimed graph; on a timed one at the same instant, and at any
- * instant of the same day when every marked element's day window answered without an exact
- * comparison. When the viewer is the viewer of the previous question (the same day, on a timed
+ * The marks hold at any instant on an untimed graph, and at any instant of the same day on a timed
+ * one (see below). When the viewer is the viewer of the previous question (the same day, on a timed
  * graph), it is marked even if it is the larger side: an app shows a list of suggestions to one
  * viewer at a time, and judging such a list in order marks its viewer once.
  *
@@ -45,7 +44,11 @@ import java.util.Arrays;
  * lie parallel to the runs ({@link ContactGraph#validAt}): one {@code int} next to each element
  * instead of its intervals scattered over the entries, so validity costs about the memory traffic
  * of the runs themselves. Only an element that starts or ends in the day of the instant, or has
- * several intervals, is compared exactly.
+ * several intervals (a number uploaded again after its deletion), is compared exactly: on the
+ * probed side when it is a hit; on the marked side it is marked as well as noted in a third bit set
+ * ("maybe"), and compared exactly only when the probe hits it and at the instant asked. So the
+ * marks hold for the whole day, and the marked side's intervals, scattered in memory, are read for
+ * a few hits instead of for every such element it has.
  *
  * <p>Not thread-safe: each thread makes its own with {@link ContactGraph#newEvidenceFinder()} and
  * reuses it. Each {@link #find} overwrites the previous answer; the bridges of each kind are listed
@@ -68,8 +71,17 @@ public final class EvidenceFinder {
   /** Filling both bit sets beats clearing each marked word below this ratio. */
   private static final int FILL_RATIO = 8;
 
-  /** Set in what {@link #validBit} returns when only an exact comparison answered. */
-  private static final int EXACTLY = 2;
+  /**
+   * On a timed graph, the marked elements whose day window could not tell for the whole day (the
+   * maybes): their bits, and their ids to clear them by (numbers from the start of {@code
+   * maybeIds}, holders from its end); null on an untimed graph.
+   */
+  private final long[] numberMaybe;
+
+  private final long[] holderMaybe;
+  private final int[] maybeIds;
+  private int maybeNumbers;
+  private int maybeHolders;
 
   private final IdBuffer shared;
   private final IdBuffer chains;
@@ -79,14 +91,12 @@ public final class EvidenceFinder {
   private int touched;
 
   /**
-   * The account whose side the bit sets hold, or -1; on a timed graph as it is at {@link #markedT},
-   * and at every instant of the day {@link #markedDay} when {@link #markedForDay}.
+   * The account whose side the bit sets hold, or -1; on a timed graph as it is during the day
+   * {@link #markedDay}, its maybe elements aside.
    */
   private int marked = -1;
 
-  private long markedT;
   private int markedDay;
-  private boolean markedForDay;
 
   /** The viewer of the previous {@link #find}, and the day of its instant. */
   private int lastViewer = -1;
@@ -100,6 +110,9 @@ public final class EvidenceFinder {
     // Sized for numbers too, so that any number id may be tested against it (never set there).
     this.holderMarks = new long[(g.numberCount() + 63) >>> 6];
     this.accountWords = (g.accountCount() + 63) >>> 6;
+    this.numberMaybe = timed ? new long[numberMarks.length] : null;
+    this.holderMaybe = timed ? new long[holderMarks.length] : null;
+    this.maybeIds = timed ? new int[2 * g.maxDegree()] : null;
     this.shared = new IdBuffer(g.maxDegree(), false);
     this.chains = new IdBuffer(g.maxDegree(), false);
     this.coHolders = new IdBuffer(g.maxDegree(), false);
@@ -128,7 +141,7 @@ public final class EvidenceFinder {
     int[] io = g.invOffsets;
     long sizeV = (long) fo[v + 1] - fo[v] + io[v + 1] - io[v];
     long sizeC = (long) fo[c + 1] - fo[c] + io[c + 1] - io[c];
-    int kept = isKept(v, t, day) ? v : isKept(c, t, day) ? c : -1;
+    int kept = isKept(v, day) ? v : isKept(c, day) ? c : -1;
     // Keep a marked side; else mark the viewer of a list (see the class comment) or the smaller.
     boolean markV = kept >= 0 ? kept == v : streak || sizeV <= sizeC;
     if (kept < 0) {
@@ -137,38 +150,37 @@ public final class EvidenceFinder {
         clearSide(marked);
       }
       marked = markV ? v : c;
-      markedT = t;
       markedDay = day;
-      markedForDay = markSide(marked, t, day);
+      markSide(marked, day);
     } else {
       touched = touch(markV ? c : v);
     }
     if (markV) {
-      forward = isSet(numberMarks, c);
-      reverse = isSet(holderMarks, c);
+      forward = isMarked(false, c, t);
+      reverse = isMarked(true, c, t);
       // shared contacts: C's phonebook against V's; chains and co-holders: C's holders against
       // V's phonebook and V's holders.
       shared.size = probe(g.fwdTargets, fo[c], fo[c + 1], numberMarks, shared.values);
       probeTwice(g.invHolders, io[c], io[c + 1], numberMarks, chains, holderMarks, coHolders);
-      resolve(shared, false, t, day);
-      resolve(chains, true, t, day);
+      resolve(shared, false, false, t, day);
+      resolve(chains, true, false, t, day);
     } else {
-      forward = isSet(holderMarks, v);
-      reverse = isSet(numberMarks, v);
+      forward = isMarked(true, v, t);
+      reverse = isMarked(false, v, t);
       // shared contacts and chains: V's phonebook against C's phonebook and C's holders;
       // co-holders: V's holders against C's holders.
       probeTwice(g.fwdTargets, fo[v], fo[v + 1], numberMarks, shared, holderMarks, chains);
       coHolders.size = probe(g.invHolders, io[v], io[v + 1], holderMarks, coHolders.values);
-      resolve(shared, false, t, day);
-      resolve(chains, false, t, day);
+      resolve(shared, false, false, t, day);
+      resolve(chains, false, true, t, day);
     }
-    resolve(coHolders, true, t, day);
+    resolve(coHolders, true, true, t, day);
     return forward || reverse || shared.size + chains.size + coHolders.size > 0;
   }
 
-  /** Whether the bit sets hold {@code a}'s side as it is at {@code t}, of day {@code day}. */
-  private boolean isKept(int a, long t, int day) {
-    return a == marked && (!timed || t == markedT || markedForDay && day == markedDay);
+  /** Whether the bit sets hold {@code a}'s side as it is during the day {@code day}. */
+  private boolean isKept(int a, int day) {
+    return a == marked && (!timed || day == markedDay);
   }
 
   /**
@@ -230,14 +242,11 @@ public final class EvidenceFinder {
 
   /**
    * Marks {@code a}'s phonebook and {@code a}'s holders, on a timed graph only the elements valid
-   * at {@code t}: their day windows lie next to the runs, so this reads no scattered interval (bar
-   * the rare element that only an exact comparison answers), and a hit of the other side's probe is
-   * then valid on this side.
-   *
-   * @return whether the marks hold for every instant of the day {@code day}: no element needed an
-   *     exact comparison (always, on an untimed graph)
+   * during the day {@code day}, plus as maybe those whose window cannot tell for the whole day:
+   * their day windows lie next to the runs, so this reads no scattered interval, and a hit of the
+   * other side's probe is then valid on this side, or a maybe ({@link #isValidMark}).
    */
-  private boolean markSide(int a, long t, int day) {
+  private void markSide(int a, int day) {
     int[] targets = g.fwdTargets;
     int[] holders = g.invHolders;
     long[] marks = numberMarks;
@@ -255,33 +264,34 @@ public final class EvidenceFinder {
         int w = holders[p];
         hold[w >>> 6] |= 1L << w;
       }
-      return true;
+      return;
     }
-    int seen = 0;
     int[] windows = g.fwdWindows;
     for (int e = bookFrom; e < bookTo; e++) {
       int x = targets[e];
-      int valid = validBit(windows[e], false, e, t, day);
-      seen |= valid;
-      marks[x >>> 6] |= (long) (valid & 1) << x;
+      marks[x >>> 6] |= (long) markBit(windows[e], day, x, false) << x;
     }
     windows = g.invWindows;
     for (int p = holdersFrom; p < holdersTo; p++) {
       int w = holders[p];
-      int valid = validBit(windows[p], true, p, t, day);
-      seen |= valid;
-      hold[w >>> 6] |= (long) (valid & 1) << w;
+      hold[w >>> 6] |= (long) markBit(windows[p], day, w, true) << w;
     }
-    return (seen & EXACTLY) == 0;
   }
 
   /**
-   * 1 when the element at {@code position}, whose window is {@code window}, is valid at {@code t},
-   * else 0; plus {@link #EXACTLY} when its window could not tell for the whole day {@code day}.
+   * 1 when an element whose window is {@code window} is valid during the day {@code day}, else 0; 1
+   * too, noting {@code id} as a maybe, when its window cannot tell for the whole day.
    */
-  private int validBit(int window, boolean holders, int position, long t, int day) {
+  private int markBit(int window, int day, int id, boolean holders) {
     if (DayWindows.unsure(window, day)) {
-      return g.valid(holders, position, t) ? 1 | EXACTLY : EXACTLY;
+      if (holders) {
+        holderMaybe[id >>> 6] |= 1L << id;
+        maybeIds[maybeIds.length - ++maybeHolders] = id;
+      } else {
+        numberMaybe[id >>> 6] |= 1L << id;
+        maybeIds[maybeNumbers++] = id;
+      }
+      return 1;
     }
     return DayWindows.bit(window, day);
   }
@@ -291,6 +301,14 @@ public final class EvidenceFinder {
    * sets when that writes less (a small graph).
    */
   private void clearSide(int a) {
+    for (int i = 0; i < maybeNumbers; i++) {
+      numberMaybe[maybeIds[i] >>> 6] = 0;
+    }
+    for (int i = 1; i <= maybeHolders; i++) {
+      holderMaybe[maybeIds[maybeIds.length - i] >>> 6] = 0;
+    }
+    maybeNumbers = 0;
+    maybeHolders = 0;
     int[] fo = g.fwdOffsets;
     int[] io = g.invOffsets;
     if (numberMarks.length + accountWords
@@ -311,6 +329,31 @@ public final class EvidenceFinder {
 
   private static boolean isSet(long[] marks, int id) {
     return (marks[id >>> 6] & 1L << id) != 0;
+  }
+
+  /**
+   * Whether {@code id} is marked on the marked side's holders (or phonebook) as an element valid at
+   * {@code t}: the direct edges.
+   */
+  private boolean isMarked(boolean holders, int id, long t) {
+    return isSet(holders ? holderMarks : numberMarks, id)
+        && (!timed || isValidMark(holders, id, t));
+  }
+
+  /**
+   * Whether the marked side's element {@code id} of its holders (or phonebook), whose bit is set,
+   * is valid at {@code t}: yes unless it is a maybe, which is then found in its run (by binary
+   * search, in a run just read) and compared exactly. Timed graphs only.
+   */
+  private boolean isValidMark(boolean holders, int id, long t) {
+    if (!isSet(holders ? holderMaybe : numberMaybe, id)) {
+      return true;
+    }
+    int[] offsets = holders ? g.invOffsets : g.fwdOffsets;
+    int position =
+        Arrays.binarySearch(
+            holders ? g.invHolders : g.fwdTargets, offsets[marked], offsets[marked + 1], id);
+    return g.valid(holders, position, t);
   }
 
   // ---- probing: branch-free
@@ -358,9 +401,10 @@ public final class EvidenceFinder {
   /**
    * Replaces the probed positions in {@code hits} by their ids, in a run of {@code invHolders} when
    * {@code holders}, else of {@code fwdTargets}; on a timed graph keeps only those valid at {@code
-   * t} (the marked side was valid when marked).
+   * t} on both sides: at their position, and on the marked side's holders when {@code
+   * markedHolders} (else its phonebook), where the marks were valid for the day but for maybes.
    */
-  private void resolve(IdBuffer hits, boolean holders, long t, int day) {
+  private void resolve(IdBuffer hits, boolean holders, boolean markedHolders, long t, int day) {
     int[] ids = holders ? g.invHolders : g.fwdTargets;
     int[] values = hits.values;
     int n = hits.size;
@@ -373,7 +417,7 @@ public final class EvidenceFinder {
     int kept = 0;
     for (int i = 0; i < n; i++) {
       int p = values[i];
-      if (g.validAt(holders, p, t, day)) {
+      if (g.validAt(holders, p, t, day) && isValidMark(markedHolders, ids[p], t)) {
         values[kept++] = ids[p];
       }
     }
