@@ -57,7 +57,11 @@ import org.jgrapht.opt.graph.sparse.SparseIntDirectedGraph;
  *   <li>Each account uploads its phonebook once, at a time uniform between its registration and the
  *       end of its life or {@link #HORIZON}, whichever comes first: about a quarter of the uploads
  *       come after {@code SHOWN_AT}. An entry is valid from its upload on, except 5% that are
- *       deleted at a time uniform between their upload and {@link #HORIZON}.
+ *       deleted at a time uniform between their upload and {@link #HORIZON}; a fifth of those (1%
+ *       of the entries, as in a generated export) are uploaded again at a time uniform between
+ *       their deletion and {@code HORIZON}, and valid from then on: entries with two intervals.
+ *       These times are drawn after all the others (since session 6), which they leave as they
+ *       were.
  * </ul>
  *
  * <p>At {@code SHOWN_AT} about 4% of the accounts do not exist and about 30% of the entries are not
@@ -128,13 +132,14 @@ final class BenchGraphs {
     /**
      * A timed world's times, {@code null} in an untimed one: account {@code a} exists in {@code
      * [registeredAt[a], deletedAt[a])}, entry {@code e} is valid in {@code [uploadedAt[e],
-     * removedAt[e])}.
+     * removedAt[e])} and from {@code reuploadedAt[e]} on ({@link Times#NEVER} for most).
      */
     final long[] registeredAt;
 
     final long[] deletedAt;
     final long[] uploadedAt;
     final long[] removedAt;
+    final long[] reuploadedAt;
 
     private Dataset(
         int accounts,
@@ -166,6 +171,7 @@ final class BenchGraphs {
       this.deletedAt = timeline == null ? null : timeline.deletedAt();
       this.uploadedAt = timeline == null ? null : timeline.uploadedAt();
       this.removedAt = timeline == null ? null : timeline.removedAt();
+      this.reuploadedAt = timeline == null ? null : timeline.reuploadedAt();
     }
 
     int entryCount() {
@@ -187,7 +193,9 @@ final class BenchGraphs {
      * untimed world.
      */
     boolean entryValid(int e, long t) {
-      return uploadedAt == null || Times.within(uploadedAt[e], removedAt[e], t);
+      return uploadedAt == null
+          || Times.within(uploadedAt[e], removedAt[e], t)
+          || Times.within(reuploadedAt[e], Times.NEVER, t);
     }
 
     String accountId(int account) {
@@ -217,6 +225,9 @@ final class BenchGraphs {
               numberKeys[entries[e]],
               timed ? uploadedAt[e] : Times.ALWAYS,
               timed ? removedAt[e] : Times.NEVER);
+          if (timed && reuploadedAt[e] != Times.NEVER) {
+            b.addEntry(a, numberKeys[entries[e]], reuploadedAt[e], Times.NEVER);
+          }
         }
       }
       return b.build();
@@ -453,12 +464,23 @@ final class BenchGraphs {
         removed[e] = rnd.nextInt(20) == 0 ? rnd.nextLong(upload, HORIZON) + 1 : Times.NEVER;
       }
     }
-    return new Timeline(registered, deleted, uploaded, removed);
+    long[] reuploaded = new long[removed.length];
+    for (int e = 0; e < removed.length; e++) {
+      reuploaded[e] =
+          removed[e] < HORIZON && rnd.nextInt(5) == 0
+              ? rnd.nextLong(removed[e], HORIZON) + 1
+              : Times.NEVER;
+    }
+    return new Timeline(registered, deleted, uploaded, removed, reuploaded);
   }
 
   /** The times of a timed world (see {@link Dataset}). */
   private record Timeline(
-      long[] registeredAt, long[] deletedAt, long[] uploadedAt, long[] removedAt) {}
+      long[] registeredAt,
+      long[] deletedAt,
+      long[] uploadedAt,
+      long[] removedAt,
+      long[] reuploadedAt) {}
 
   private static int[] permutation(int n, SplittableRandom rnd) {
     int[] p = new int[n];
@@ -610,13 +632,15 @@ final class BenchGraphs {
     long ownerAbsent = 0;
     long notYet = 0;
     long removed = 0;
+    long twice = 0;
     for (int a = 0; a < d.accounts; a++) {
       for (int e = d.offsets[a]; e < d.offsets[a + 1]; e++) {
+        twice += d.reuploadedAt[e] != Times.NEVER ? 1 : 0;
         if (!d.exists(a, t)) {
           ownerAbsent++;
         } else if (t < d.uploadedAt[e]) {
           notYet++;
-        } else if (d.removedAt[e] <= t) {
+        } else if (!d.entryValid(e, t)) {
           removed++;
         }
       }
@@ -625,7 +649,7 @@ final class BenchGraphs {
     System.out.printf(
         "  timed, at %s: accounts not existing=%.1f%% (registered later %.1f%%, deleted %.1f%%);"
             + " entries not valid=%.1f%% (owner not existing %.1f%%, uploaded later %.1f%%,"
-            + " deleted %.1f%%)%n",
+            + " deleted %.1f%%); entries uploaded again after a deletion=%.1f%%%n",
         Times.format(t),
         100.0 * (late + gone) / d.accounts,
         100.0 * late / d.accounts,
@@ -633,6 +657,7 @@ final class BenchGraphs {
         100.0 * (ownerAbsent + notYet + removed) / entries,
         100.0 * ownerAbsent / entries,
         100.0 * notYet / entries,
-        100.0 * removed / entries);
+        100.0 * removed / entries,
+        100.0 * twice / entries);
   }
 }

@@ -22,11 +22,11 @@ import org.contactaudit.time.Times;
  * baseline of {@code JudgeBenchmark}. Consents are read at {@code t}.
  *
  * <p>The sets hold every entry ever uploaded. In a timed world each element found while
- * intersecting is then checked at {@code t} with two more maps: owner to number to the interval in
- * which the entry is valid, and account to the interval in which it exists. An account holds a
- * number at {@code t} when it exists then and the entry is valid then; a number whose owner does
- * not exist at {@code t} is a shadow number then. In an untimed world a flag skips these checks, so
- * that its cost is that of the untimed judge.
+ * intersecting is then checked at {@code t} with two more maps: owner to number to the intervals in
+ * which the entry is valid (two for a number uploaded again), and account to the interval in which
+ * it exists. An account holds a number at {@code t} when it exists then and the entry is valid
+ * then; a number whose owner does not exist at {@code t} is a shadow number then. In an untimed
+ * world a flag skips these checks, so that its cost is that of the untimed judge.
  */
 final class NaiveJudge {
   /** One consent record. */
@@ -126,7 +126,7 @@ final class NaiveJudge {
   private final boolean timed;
 
   /** Timed only: owner id to E.164 number to the interval in which the entry is valid. */
-  private final Map<String, Map<String, Interval>> entryTimes;
+  private final Map<String, Map<String, List<Interval>>> entryTimes;
 
   /** Timed only: account id to the interval in which the account exists. */
   private final Map<String, Interval> lifetimes;
@@ -138,7 +138,7 @@ final class NaiveJudge {
       Map<String, String> ownerOf,
       Map<String, Map<String, List<Consent>>> consents,
       boolean timed,
-      Map<String, Map<String, Interval>> entryTimes,
+      Map<String, Map<String, List<Interval>>> entryTimes,
       Map<String, Interval> lifetimes) {
     this.phonebooks = phonebooks;
     this.holders = holders;
@@ -168,14 +168,19 @@ final class NaiveJudge {
     }
     // Stable: of records with the same time, the later row stays later and wins.
     consents.values().forEach(m -> m.values().forEach(l -> l.sort(BY_TIME)));
-    Map<String, Map<String, Interval>> entryTimes = new HashMap<>();
+    Map<String, Map<String, List<Interval>>> entryTimes = new HashMap<>();
     Map<String, Interval> lifetimes = new HashMap<>();
     if (d.timed()) {
       for (int a = 0; a < d.accounts; a++) {
         lifetimes.put(d.accountId(a), new Interval(d.registeredAt[a], d.deletedAt[a]));
-        Map<String, Interval> book = new HashMap<>();
+        Map<String, List<Interval>> book = new HashMap<>();
         for (int e = d.offsets[a]; e < d.offsets[a + 1]; e++) {
-          book.put(d.e164(d.entries[e]), new Interval(d.uploadedAt[e], d.removedAt[e]));
+          List<Interval> times = new ArrayList<>();
+          times.add(new Interval(d.uploadedAt[e], d.removedAt[e]));
+          if (d.reuploadedAt[e] != Times.NEVER) {
+            times.add(new Interval(d.reuploadedAt[e], Times.NEVER));
+          }
+          book.put(d.e164(d.entries[e]), times);
         }
         entryTimes.put(d.accountId(a), book);
       }
@@ -308,7 +313,15 @@ final class NaiveJudge {
    * {@code t}, the owner's existence aside.
    */
   private boolean valid(String owner, String x, long t) {
-    return !timed || entryTimes.get(owner).get(x).holds(t);
+    if (!timed) {
+      return true;
+    }
+    for (Interval i : entryTimes.get(owner).get(x)) {
+      if (i.holds(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether {@code owner}, who ever held {@code x}, holds it at {@code t}. */
