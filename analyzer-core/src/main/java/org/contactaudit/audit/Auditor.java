@@ -182,11 +182,13 @@ public final class Auditor {
       }
     } finally {
       if (judging != null) {
-        // the sink or a judgment failed: let the chunk being judged finish before the pool goes
         judging.cancel(false);
-        pool.awaitQuiescence(1, TimeUnit.MINUTES);
       }
       pool.shutdown();
+      if (judging != null) {
+        // the sink or a judgment failed: the chunk being judged ends before this returns
+        awaitTermination(pool);
+      }
     }
   }
 
@@ -205,6 +207,14 @@ public final class Auditor {
                                 recs.viewer(from + i),
                                 recs.candidate(from + i),
                                 input.judgedAt(from + i))));
+  }
+
+  private static void awaitTermination(ForkJoinPool pool) {
+    try {
+      pool.awaitTermination(1, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void await(Future<?> judging) {

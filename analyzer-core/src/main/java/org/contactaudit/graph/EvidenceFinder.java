@@ -39,16 +39,16 @@ import java.util.Arrays;
  *
  * <h2>Time</h2>
  *
- * On a timed graph the marked side marks only its elements valid at the instant, and each hit of
- * the probe is checked at its position on the probed side. Both read the graph's day windows, which
- * lie parallel to the runs ({@link ContactGraph#validAt}): one {@code int} next to each element
- * instead of its intervals scattered over the entries, so validity costs about the memory traffic
- * of the runs themselves. Only an element that starts or ends in the day of the instant, or has
- * several intervals (a number uploaded again after its deletion), is compared exactly: on the
- * probed side when it is a hit; on the marked side it is marked as well as noted in a third bit set
- * ("maybe"), and compared exactly only when the probe hits it and at the instant asked. So the
- * marks hold for the whole day, and the marked side's intervals, scattered in memory, are read for
- * a few hits instead of for every such element it has.
+ * On a timed graph the marked side marks only its elements valid for the whole day of the instant
+ * (and the maybes below), and each hit of the probe is checked at its position on the probed side.
+ * Both read the graph's day windows, which lie parallel to the runs ({@link ContactGraph#validAt}):
+ * one {@code int} next to each element instead of its intervals scattered over the entries, so
+ * validity costs about the memory traffic of the runs themselves. Only an element that starts or
+ * ends in the day of the instant, or has several intervals (a number uploaded again after its
+ * deletion), is compared exactly: on the probed side when it is a hit; on the marked side it is
+ * marked as well as noted in a third bit set ("maybe"), and compared exactly only when the probe
+ * hits it and at the instant asked. So the marks hold for the whole day, and the marked side's
+ * intervals, scattered in memory, are read for a few hits instead of for every such element it has.
  *
  * <p>Not thread-safe: each thread makes its own with {@link ContactGraph#newEvidenceFinder()} and
  * reuses it. Each {@link #find} overwrites the previous answer; the bridges of each kind are listed

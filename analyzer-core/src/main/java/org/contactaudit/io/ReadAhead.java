@@ -41,7 +41,7 @@ final class ReadAhead {
     try {
       Batch batch;
       do {
-        batch = take();
+        batch = take(parser);
         for (int i = 0; i < batch.size; i++) {
           if (batch.malformed[i] != null) {
             visitor.malformed(batch.lines[i], batch.malformed[i]);
@@ -63,14 +63,19 @@ final class ReadAhead {
     }
   }
 
-  /** The parsing thread: batches of records until the end of the file, a failure or a stop. */
+  /**
+   * The parsing thread: batches of records until the end of the file, a failure or a stop. A batch
+   * is handed over only once the next one exists, so that a failure (out of memory, most likely)
+   * always lands in a batch not yet handed over.
+   */
   private void parse() {
     Batch batch = new Batch();
     try {
       while (!stopped && table.next(batch)) {
         if (batch.size == BATCH) {
-          put(batch);
+          Batch full = batch;
           batch = new Batch();
+          put(full);
         }
       }
     } catch (RuntimeException | Error e) {
@@ -91,9 +96,26 @@ final class ReadAhead {
     }
   }
 
-  private Batch take() {
+  /**
+   * The next batch; fails rather than waits forever when the parsing thread ended without handing
+   * over its last batch (it died of an error thrown while handing over, or was interrupted).
+   */
+  private Batch take(Thread parser) {
     try {
-      return queue.take();
+      while (true) {
+        Batch batch = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+        if (batch != null) {
+          return batch;
+        }
+        if (!parser.isAlive()) {
+          batch = queue.poll();
+          if (batch == null) {
+            throw new IllegalStateException(
+                table.name() + ": parsing stopped before the end of the file");
+          }
+          return batch;
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(table.name() + ": reading was interrupted", e);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Parsing a batch ahead on another thread shows the visitor what parsing in line shows it. */
@@ -27,12 +28,15 @@ class ReadAheadTest {
     Fixture.writeBytes(file, contacts(5_000).getBytes(StandardCharsets.UTF_8));
 
     List<String> inLine = new ArrayList<>();
+    String inLineSha256;
     try (CsvTable table = CsvTable.open(InputFile.CONTACTS, file)) {
       table.forEach(recorder(inLine));
+      inLineSha256 = table.sha256();
     }
     List<String> ahead = new ArrayList<>();
     try (CsvTable table = CsvTable.open(InputFile.CONTACTS, file)) {
       ReadAhead.forEach(table, recorder(ahead));
+      assertEquals(inLineSha256, table.sha256(), "the whole file hashed, seen from the caller");
     }
 
     assertEquals(inLine, ahead);
@@ -68,6 +72,7 @@ class ReadAheadTest {
   }
 
   @Test
+  @Timeout(20) // a parsing thread that ignored the stop would keep forEach waiting for it
   void whatTheVisitorThrowsStopsTheParsingAndReachesTheCaller() {
     Path file = dir.resolve("contacts.csv");
     Fixture.writeBytes(file, contacts(50_000).getBytes(StandardCharsets.UTF_8));
