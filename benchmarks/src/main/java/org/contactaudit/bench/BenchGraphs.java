@@ -60,8 +60,7 @@ import org.jgrapht.opt.graph.sparse.SparseIntDirectedGraph;
  *       deleted at a time uniform between their upload and {@link #HORIZON}; a fifth of those (1%
  *       of the entries, as in a generated export) are uploaded again at a time uniform between
  *       their deletion and {@code HORIZON}, and valid from then on: entries with two intervals.
- *       These times are drawn after all the others (since session 6), which they leave as they
- *       were.
+ *       These times are drawn after all the others, which they leave as they were without them.
  * </ul>
  *
  * <p>At {@code SHOWN_AT} about 4% of the accounts do not exist and about 30% of the entries are not

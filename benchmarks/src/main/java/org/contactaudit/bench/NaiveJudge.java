@@ -125,7 +125,7 @@ final class NaiveJudge {
   private final Map<String, Map<String, List<Consent>>> consents;
   private final boolean timed;
 
-  /** Timed only: owner id to E.164 number to the interval in which the entry is valid. */
+  /** Timed only: owner id to E.164 number to the intervals in which the entry is valid. */
   private final Map<String, Map<String, List<Interval>>> entryTimes;
 
   /** Timed only: account id to the interval in which the account exists. */
