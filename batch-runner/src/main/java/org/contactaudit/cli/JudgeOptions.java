@@ -18,7 +18,9 @@ final class JudgeOptions {
   @Option(
       names = "--threads",
       paramLabel = "N",
-      description = "Threads that judge. Default: the number of processors.")
+      description =
+          "Threads that judge (reading parses each file on one thread more, whatever this is)."
+              + " Default: the number of processors.")
   String threads;
 
   /** Adds every problem of these options to {@code problems}. */
