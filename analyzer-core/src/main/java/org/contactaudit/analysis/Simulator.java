@@ -37,10 +37,12 @@ import org.contactaudit.graph.ContactGraph;
  * touching the graph: {@code F}'s phonebook is fed to the candidate generation directly. {@code F}
  * grants every consent a viewer can give (the attacker controls its own account); its evidence with
  * a candidate ({@code FORWARD} when the candidate owns {@code x}, {@code SHARED_CONTACT} via {@code
- * x}, {@code CHAIN} via the owner of {@code x}) is judged with {@link Rules}. A probe
- * <b>reveals</b> the holders of {@code x} among its top {@code k} suggestions, <b>without
- * consent</b> when that suggestion is not consensual. The targets are the numbers (user or shadow)
- * held by at least two accounts at {@code t}.
+ * x}, {@code CHAIN} via the owner of {@code x}) is judged with {@link Rules}, its upload made at
+ * {@code t} (so never before the owner of {@code x} registered; the other entries are tested for
+ * pre-registration as the auditor tests them). A probe <b>reveals</b> the holders of {@code x}
+ * among its top {@code k} suggestions, <b>without consent</b> when that suggestion is not
+ * consensual. The targets are the numbers (user or shadow) held by at least two accounts at {@code
+ * t}.
  *
  * <h2>Cost</h2>
  *
@@ -118,14 +120,16 @@ public final class Simulator {
 
   /**
    * The candidates a strategy suggests at {@code t} to a fake account that uploads only number
-   * {@code target}, best first.
+   * {@code number}, best first.
    *
    * @throws IllegalArgumentException when the number is not in the graph
    */
-  public int[] probe(Strategy strategy, int target, long t) {
-    if (target < 0 || target >= graph.numberCount()) {
-      throw new IllegalArgumentException("number " + target + " is not in the graph");
+  public int[] probe(Strategy strategy, int number, long t) {
+    if (number < 0 || number >= graph.numberCount()) {
+      throw new IllegalArgumentException("number " + number + " is not in the graph");
     }
+    // a recycled number is, at t, the id of the account that owns it then
+    int target = graph.numberAt(number, t);
     Candidates c = scratch.get();
     try {
       c.loadProbe(target);
@@ -281,15 +285,18 @@ public final class Simulator {
     }
     if (graph.holds(candidate, x, t)) {
       int bridge = graph.isShadow(x, t) ? -1 : x;
+      // the fake account's own upload is fresh; the candidate's may predate the owner of x
+      boolean pre = bridge >= 0 && graph.isPreRegistration(candidate, x, t);
       tally.add(
           Kind.SHARED_CONTACT,
           (rules.fixedMissing(Kind.SHARED_CONTACT, PROBE, candidate, t) & ~viewerBits)
-              | rules.bridgeMissing(Kind.SHARED_CONTACT, bridge, t));
+              | rules.bridgeMissing(Kind.SHARED_CONTACT, bridge, t, pre));
     }
     if (x < graph.accountCount() && candidate != x && graph.holds(x, candidate, t)) {
+      boolean pre = graph.isPreRegistration(x, candidate, t);
       tally.add(
           Kind.CHAIN,
-          (rules.fixedMissing(Kind.CHAIN, PROBE, candidate, t) & ~viewerBits)
+          (rules.fixedMissing(Kind.CHAIN, PROBE, candidate, t, false, pre) & ~viewerBits)
               | rules.bridgeMissing(Kind.CHAIN, x, t));
     }
     return !tally.anyNonConsensual();

@@ -66,7 +66,7 @@ public final class Auditor {
               + " accounts and the graph "
               + graph.accountCount());
     }
-    return new Auditor(graph, Rules.of(policy, consents));
+    return new Auditor(graph, Rules.of(policy, consents, graph::registeredAt));
   }
 
   /** The graph judged on. */
@@ -87,8 +87,21 @@ public final class Auditor {
    * @throws IllegalArgumentException when viewer and candidate are the same account
    */
   public Judgment judge(String viewerId, String candidateId, Instant shownAt) {
+    return judge(viewerId, candidateId, shownAt, null);
+  }
+
+  /**
+   * Judges "{@code viewerId} was shown {@code candidateId} at {@code shownAt} with the explanation
+   * {@code explanation}" ({@code in_contacts}, {@code mutual_contacts:3}, ...; null or empty for
+   * none): the judgment also says whether the explanation was true and consensual.
+   *
+   * @throws UnknownAccountException naming an id the graph does not know, or an account that does
+   *     not exist at {@code shownAt}
+   * @throws IllegalArgumentException when viewer and candidate are the same account
+   */
+  public Judgment judge(String viewerId, String candidateId, Instant shownAt, String explanation) {
     long t = shownAt.toEpochMilli();
-    return judge(account(viewerId), account(candidateId), t);
+    return judge(account(viewerId), account(candidateId), t, explanation);
   }
 
   /**
@@ -98,9 +111,21 @@ public final class Auditor {
    * @throws IllegalArgumentException when viewer and candidate are the same account
    */
   public Judgment judge(int viewer, int candidate, long t) {
+    return judge(viewer, candidate, t, null);
+  }
+
+  /**
+   * Judges "{@code viewer} was shown {@code candidate} at {@code t} with {@code explanation}" by
+   * account ids.
+   *
+   * @throws UnknownAccountException for an id out of range or an account not live at {@code t}
+   * @throws IllegalArgumentException when viewer and candidate are the same account
+   */
+  public Judgment judge(int viewer, int candidate, long t, String explanation) {
     check(viewer, candidate, t);
     Scratch s = scratch.get();
     s.tally.reset();
+    s.tally.explanation(explanation);
     gather(viewer, candidate, t, s, false);
     return rules.decide(viewer, candidate, t, s.tally);
   }
@@ -109,7 +134,8 @@ public final class Auditor {
    * The consent-safe filter: whether showing {@code candidateId} to {@code viewerId} at {@code t}
    * discloses nothing without consent, that is whether no piece of evidence is non-consensual
    * (verdict {@code OK}, or {@code UNEXPLAINED}: a suggestion the contact graph does not explain
-   * discloses none of it).
+   * discloses none of it). A suggestion explained only by deleted entries ({@code STALE}) is not
+   * consensual.
    */
   public boolean isConsensual(String viewerId, String candidateId, Instant t) {
     long millis = t.toEpochMilli();
@@ -206,7 +232,8 @@ public final class Auditor {
                             judge(
                                 recs.viewer(from + i),
                                 recs.candidate(from + i),
-                                input.judgedAt(from + i))));
+                                input.judgedAt(from + i),
+                                recs.explanation(from + i))));
   }
 
   private static void awaitTermination(ForkJoinPool pool) {
@@ -238,39 +265,95 @@ public final class Auditor {
   // ---- evidence
 
   /**
-   * Finds every piece of evidence and adds it to the scratch tally.
+   * Finds every piece of evidence and adds it to the scratch tally; without any, the kinds found
+   * counting deleted entries. Then notes whether the primary kind's non-consensual pieces have a
+   * pre-registration entry or a recycled number.
    *
-   * @return whether a non-consensual piece was found (with {@code stopEarly}, found first)
+   * @return whether a non-consensual piece was found (with {@code stopEarly}, found first); a
+   *     recommendation explained only by deleted entries counts as one
    */
   private boolean gather(int v, int c, long t, Scratch s, boolean stopEarly) {
     // Read before the search, so that on a large graph these two cache misses overlap its own.
     int viewerGrants = states.at(v, t);
     int candidateGrants = states.at(c, t);
     EvidenceFinder found = s.finder;
+    EvidenceTally tally = s.tally;
     if (!found.find(v, c, t)) {
+      if (graph.hasDeletedEntries() && found.findStale(v, c, t)) {
+        if (!stopEarly) {
+          addStaleKinds(found, tally);
+        }
+        return true;
+      }
       return false;
     }
-    EvidenceTally tally = s.tally;
     if (found.forward() || found.reverse()) {
       Kind kind =
           found.forward() && found.reverse()
               ? Kind.MUTUAL
               : found.forward() ? Kind.FORWARD : Kind.REVERSE;
-      long missing = rules.fixedMissing(kind, viewerGrants, candidateGrants);
+      long missing =
+          direct(kind, v, c, t, viewerGrants, candidateGrants, kind == Kind.REVERSE ? c : v);
       tally.add(kind, missing);
       if (stopEarly && missing != 0) {
         return true;
       }
+      if (found.reverse() && tally.asksReverse()) {
+        long reverse =
+            kind == Kind.REVERSE
+                ? missing
+                : direct(Kind.REVERSE, v, c, t, viewerGrants, candidateGrants, c);
+        tally.reverseEntry(reverse == 0);
+      }
     }
-    if (bridged(Kind.SHARED_CONTACT, found.sharedContacts(), viewerGrants, candidateGrants, t, s)
+    if (bridged(
+            Kind.SHARED_CONTACT, found.sharedContacts(), v, c, viewerGrants, candidateGrants, t, s)
         && stopEarly) {
       return true;
     }
-    if (bridged(Kind.CHAIN, found.chains(), viewerGrants, candidateGrants, t, s) && stopEarly) {
+    if (bridged(Kind.CHAIN, found.chains(), v, c, viewerGrants, candidateGrants, t, s)
+        && stopEarly) {
       return true;
     }
-    bridged(Kind.CO_HOLDER, found.coHolders(), viewerGrants, candidateGrants, t, s);
+    bridged(Kind.CO_HOLDER, found.coHolders(), v, c, viewerGrants, candidateGrants, t, s);
+    if (!stopEarly && graph.hasRecycledOrPreRegistration()) {
+      annotate(v, c, t, viewerGrants, candidateGrants, s);
+    }
     return tally.anyNonConsensual();
+  }
+
+  /**
+   * What a direct piece of {@code kind} misses: its entry is {@code holder}'s (the viewer's for
+   * {@code FORWARD} and {@code MUTUAL}, the candidate's for {@code REVERSE}), holding the number of
+   * its subject, the other account.
+   */
+  private long direct(Kind kind, int v, int c, long t, int vGrants, int cGrants, int holder) {
+    int subject = holder == v ? c : v;
+    int subjectGrants = holder == v ? cGrants : vGrants;
+    if (rules.preRegistrationMatters(subjectGrants)
+        && graph.isPreRegistration(holder, subject, t)) {
+      vGrants = rules.subjectGrants(kind, Role.VIEWER, vGrants, true);
+      cGrants = rules.subjectGrants(kind, Role.CANDIDATE, cGrants, true);
+    }
+    return rules.fixedMissing(kind, vGrants, cGrants);
+  }
+
+  private static void addStaleKinds(EvidenceFinder found, EvidenceTally tally) {
+    if (found.forward() || found.reverse()) {
+      tally.addStale(
+          found.forward() && found.reverse()
+              ? Kind.MUTUAL
+              : found.forward() ? Kind.FORWARD : Kind.REVERSE);
+    }
+    if (found.sharedContacts().size() > 0) {
+      tally.addStale(Kind.SHARED_CONTACT);
+    }
+    if (found.chains().size() > 0) {
+      tally.addStale(Kind.CHAIN);
+    }
+    if (found.coHolders().size() > 0) {
+      tally.addStale(Kind.CO_HOLDER);
+    }
   }
 
   /**
@@ -278,19 +361,40 @@ public final class Auditor {
    * the kind's viewer and candidate requirements, plus its own (a shared contact that is a shadow
    * number misses {@code bridge.shadow}). A bridge misses a setting when it does not grant it, so
    * the union of what the bridges miss is what the intersection of their grants lacks: the loop
-   * only intersects grants and counts the bridges lacking a required one.
+   * only intersects grants and counts the bridges lacking a required one. When a pre-registration
+   * entry could change what the viewer or the candidate misses (a chain's or co-holder's entries
+   * hold their numbers), each piece is decided on its own ({@link #pieceMissing}).
    *
    * @return whether any of them is not consensual
    */
   private boolean bridged(
-      Kind kind, IdBuffer bridges, int viewerGrants, int candidateGrants, long t, Scratch s) {
+      Kind kind,
+      IdBuffer bridges,
+      int v,
+      int c,
+      int viewerGrants,
+      int candidateGrants,
+      long t,
+      Scratch s) {
     int n = bridges.size();
     if (n == 0) {
       return false;
     }
+    int minute = Times.minuteKey(t);
+    if (kind != Kind.SHARED_CONTACT
+        && (subjectMayBePre(kind, Role.VIEWER, v, viewerGrants)
+            || subjectMayBePre(kind, Role.CANDIDATE, c, candidateGrants))) {
+      boolean any = false;
+      for (int i = 0; i < n; i++) {
+        long missing =
+            pieceMissing(kind, v, c, bridges.get(i), viewerGrants, candidateGrants, t, minute);
+        s.tally.add(kind, missing);
+        any |= missing != 0;
+      }
+      return any;
+    }
     int accounts = graph.accountCount();
     int required = rules.bridgeRequires(kind);
-    int minute = Times.minuteKey(t);
     int common = -1;
     int lacking = 0;
     int shadows = 0;
@@ -307,6 +411,11 @@ public final class Auditor {
         continue;
       }
       int grants = states.at(bridge, t, minute);
+      if (rules.preRegistrationMatters(grants)
+          && kind == Kind.SHARED_CONTACT
+          && (graph.isPreRegistration(v, bridge, t) || graph.isPreRegistration(c, bridge, t))) {
+        grants = rules.subjectGrants(kind, Role.BRIDGE, grants, true);
+      }
       common &= grants;
       lacking += (grants & required) != required ? 1 : 0;
     }
@@ -320,6 +429,111 @@ public final class Auditor {
     s.tally.add(kind, n - nonConsensual, nonConsensual, missing);
     s.tally.addShadowSharedContacts(shadows);
     return nonConsensual > 0;
+  }
+
+  /**
+   * Whether {@code role}'s account, a subject of {@code kind}'s entries, is held by some
+   * pre-registration entry while its {@code discoverable_by_phone} is granted, but not as a user.
+   */
+  private boolean subjectMayBePre(Kind kind, Role role, int account, int grants) {
+    return rules.isSubject(kind, role)
+        && rules.preRegistrationMatters(grants)
+        && graph.mayBePreRegistration(account);
+  }
+
+  /** What one piece of a bridged kind misses, its entries tested for pre-registration. */
+  private long pieceMissing(
+      Kind kind, int v, int c, int bridge, int vGrants, int cGrants, long t, int minute) {
+    if (kind == Kind.SHARED_CONTACT
+        && (bridge >= graph.accountCount() || !graph.isLive(bridge, t))) {
+      return rules.fixedMissing(kind, vGrants, cGrants) | rules.shadowMissing();
+    }
+    int bGrants = states.at(bridge, t, minute);
+    boolean vPre =
+        kind == Kind.CO_HOLDER
+            && rules.preRegistrationMatters(vGrants)
+            && graph.isPreRegistration(bridge, v, t);
+    boolean cPre =
+        kind != Kind.SHARED_CONTACT
+            && rules.preRegistrationMatters(cGrants)
+            && graph.isPreRegistration(bridge, c, t);
+    boolean bPre =
+        kind == Kind.SHARED_CONTACT
+            && rules.preRegistrationMatters(bGrants)
+            && (graph.isPreRegistration(v, bridge, t) || graph.isPreRegistration(c, bridge, t));
+    return rules.fixedMissing(
+            kind,
+            rules.subjectGrants(kind, Role.VIEWER, vGrants, vPre),
+            rules.subjectGrants(kind, Role.CANDIDATE, cGrants, cPre))
+        | rules.bridgeMissing(kind, rules.subjectGrants(kind, Role.BRIDGE, bGrants, bPre));
+  }
+
+  /**
+   * Notes whether a non-consensual piece of the primary kind has a pre-registration entry, and
+   * whether one has an entry holding a recycled number (the subject's number of that entry). Only
+   * the primary kind's pieces are read, and only for a subject that such an entry can hold.
+   */
+  private void annotate(int v, int c, long t, int vGrants, int cGrants, Scratch s) {
+    EvidenceTally tally = s.tally;
+    Kind kind = tally.primaryKind();
+    if (kind == null) {
+      return;
+    }
+    EvidenceFinder found = s.finder;
+    switch (kind) {
+      case FORWARD, MUTUAL -> note(kind, graph.isPreRegistration(v, c, t), c, tally);
+      case REVERSE -> note(kind, graph.isPreRegistration(c, v, t), v, tally);
+      default -> {
+        IdBuffer bridges =
+            kind == Kind.SHARED_CONTACT
+                ? found.sharedContacts()
+                : kind == Kind.CHAIN ? found.chains() : found.coHolders();
+        boolean subjectsMatter =
+            kind == Kind.SHARED_CONTACT || (kind == Kind.CO_HOLDER && mayMark(v)) || mayMark(c);
+        if (!subjectsMatter) {
+          return;
+        }
+        int minute = Times.minuteKey(t);
+        int accounts = graph.accountCount();
+        for (int i = 0, n = bridges.size(); i < n; i++) {
+          int b = bridges.get(i);
+          if (kind == Kind.SHARED_CONTACT
+              && (b >= accounts || !graph.isLive(b, t) || !mayMark(b))) {
+            continue;
+          }
+          if (pieceMissing(kind, v, c, b, vGrants, cGrants, t, minute) == 0) {
+            continue;
+          }
+          switch (kind) {
+            case SHARED_CONTACT ->
+                note(
+                    kind,
+                    graph.isPreRegistration(v, b, t) || graph.isPreRegistration(c, b, t),
+                    b,
+                    tally);
+            case CHAIN -> note(kind, graph.isPreRegistration(b, c, t), c, tally);
+            default -> {
+              note(kind, graph.isPreRegistration(b, v, t), v, tally);
+              note(kind, graph.isPreRegistration(b, c, t), c, tally);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** Whether an entry holding {@code subject}'s number can be pre-registration or recycled. */
+  private boolean mayMark(int subject) {
+    return graph.mayBePreRegistration(subject) || graph.isRecycled(subject);
+  }
+
+  private void note(Kind kind, boolean preRegistration, int subject, EvidenceTally tally) {
+    if (preRegistration) {
+      tally.markPreRegistration(kind);
+    }
+    if (graph.isRecycled(subject)) {
+      tally.markRecycled(kind);
+    }
   }
 
   private void check(int viewer, int candidate, long t) {

@@ -3,14 +3,18 @@ package org.contactaudit.audit;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrays;
+import java.util.function.IntToLongFunction;
 import org.contactaudit.consent.ConsentLedger;
 import org.contactaudit.time.Times;
 
 /**
  * The consents a policy reads, per account, as a timeline of bit masks: bit {@code i} of a state is
  * whether the account grants setting {@code i} of {@code settings} (under the policy's view of
- * defaults) from that state's time on. A lookup reads one short run of one account instead of one
- * ledger timeline per setting: the judge checks a bridge with one memory access and a mask test.
+ * defaults) from that state's time on. Bit {@link #AS_USER} is whether the subject setting (the one
+ * pre-registration evidence asks of its subject) is granted by a record with a known time at or
+ * after the account registered: a choice made as a user. A lookup reads one short run of one
+ * account instead of one ledger timeline per setting: the judge checks a bridge with one memory
+ * access and a mask test.
  *
  * <p>The latest state of each account is also kept in one {@code long} with the minute it starts
  * (rounded up), so that a lookup from that minute on (most lookups: consents change rarely) reads
@@ -19,6 +23,9 @@ import org.contactaudit.time.Times;
  * thread-safe.
  */
 final class ConsentStates {
+  /** The bit of a state that says the subject setting was granted as a user. */
+  static final int AS_USER = 30;
+
   private final int[] offsets;
   private final long[] times;
   private final int[] masks;
@@ -31,12 +38,19 @@ final class ConsentStates {
   private final long[] latest;
 
   /**
-   * @param settings the ledger indices of the settings, one bit each (at most 31; -1 for a setting
+   * @param settings the ledger indices of the settings, one bit each (at most 30; -1 for a setting
    *     the ledger never names, whose bit is never set)
+   * @param subject the position in {@code settings} of the subject setting, or -1
+   * @param registeredAt when each account registered ({@link Times#ALWAYS} when unknown)
    */
-  ConsentStates(ConsentLedger ledger, int[] settings, boolean acceptDefault) {
-    if (settings.length > 31) {
-      throw new IllegalArgumentException("at most 31 settings, got " + settings.length);
+  ConsentStates(
+      ConsentLedger ledger,
+      int[] settings,
+      boolean acceptDefault,
+      int subject,
+      IntToLongFunction registeredAt) {
+    if (settings.length > AS_USER) {
+      throw new IllegalArgumentException("at most 30 settings, got " + settings.length);
     }
     int accounts = ledger.accountCount();
     offsets = new int[accounts + 1];
@@ -60,6 +74,12 @@ final class ConsentStates {
         for (int b = 0; b < settings.length; b++) {
           if (ledger.granted(a, settings[b], t[i], acceptDefault)) {
             mask |= 1 << b;
+          }
+        }
+        if (subject >= 0 && (mask >>> subject & 1) != 0) {
+          long made = ledger.decidingTime(a, settings[subject], t[i]);
+          if (made != Times.ALWAYS && made >= registeredAt.applyAsLong(a)) {
+            mask |= 1 << AS_USER;
           }
         }
         allTimes.add(t[i]);

@@ -10,6 +10,7 @@ import java.util.Arrays;
  */
 public final class EvidenceTally {
   static final int KIND_COUNT = Kind.values().length;
+  private static final Kind[] KINDS = Kind.values();
 
   /**
    * Per kind {@code k}: at {@code k} how many pieces are consensual, at {@code KIND_COUNT + k} how
@@ -20,11 +21,84 @@ public final class EvidenceTally {
   final long[] missing = new long[KIND_COUNT];
   int shadowSharedContacts;
 
+  /** The kinds (bits by ordinal) found only counting deleted entries: see {@link #addStale}. */
+  int staleKinds;
+
+  /** Whether the candidate holds the viewer's number, and whether REVERSE's requirements hold. */
+  boolean reverseHeld;
+
+  boolean reverseConsensual;
+
+  /** Per kind (bits by ordinal): a non-consensual piece has a pre-registration entry. */
+  int preRegistration;
+
+  /** Per kind (bits by ordinal): a non-consensual piece has an entry holding a recycled number. */
+  int recycled;
+
+  /** The claim of the explanation shown with the recommendation ({@link Explanation}). */
+  long explanation;
+
   /** Forgets everything, for the next recommendation. */
   public void reset() {
     Arrays.fill(counts, 0);
     Arrays.fill(missing, 0);
     shadowSharedContacts = 0;
+    staleKinds = 0;
+    reverseHeld = false;
+    reverseConsensual = false;
+    preRegistration = 0;
+    recycled = 0;
+    explanation = Explanation.NONE;
+  }
+
+  /**
+   * Sets the explanation the app gave with the recommendation (the {@code explanation} cell, or
+   * null): parsed without allocating, judged by {@link Rules#decide}.
+   */
+  public void explanation(String text) {
+    explanation = Explanation.parse(text);
+  }
+
+  /**
+   * Whether the explanation is {@code has_your_number}: only then is {@link #reverseEntry} read.
+   */
+  public boolean asksReverse() {
+    return (explanation & 0xFFFF_FFFF_0000_0000L) == Explanation.HAS_YOUR_NUMBER;
+  }
+
+  /**
+   * Notes that the candidate holds the viewer's number at the instant (the entry of {@code REVERSE}
+   * or {@code MUTUAL} evidence), and whether the requirements of {@code REVERSE} hold on it, with
+   * the pre-registration test, subject the viewer: what {@code has_your_number} needs.
+   */
+  public void reverseEntry(boolean consensual) {
+    reverseHeld = true;
+    reverseConsensual = consensual;
+  }
+
+  /**
+   * Notes a kind found only when upload entries deleted at or before the instant are taken as still
+   * valid. Read by {@link Rules#decide} only when no piece was added: then the verdict is {@code
+   * STALE}.
+   */
+  public void addStale(Kind kind) {
+    staleKinds |= 1 << kind.ordinal();
+  }
+
+  /**
+   * Notes that a non-consensual piece of {@code kind} has a pre-registration entry (its number was
+   * uploaded before its subject registered).
+   */
+  public void markPreRegistration(Kind kind) {
+    preRegistration |= 1 << kind.ordinal();
+  }
+
+  /**
+   * Notes that a non-consensual piece of {@code kind} has an entry holding a recycled number (one
+   * that more than one account has had).
+   */
+  public void markRecycled(Kind kind) {
+    recycled |= 1 << kind.ordinal();
   }
 
   /**
@@ -58,6 +132,19 @@ public final class EvidenceTally {
   /** Counts shared contacts that are shadow numbers. */
   public void addShadowSharedContacts(int count) {
     shadowSharedContacts += count;
+  }
+
+  /**
+   * The most severe kind with a non-consensual piece so far, or null: the primary kind {@link
+   * Rules#decide} will name.
+   */
+  public Kind primaryKind() {
+    for (int k = 0; k < KIND_COUNT; k++) {
+      if (counts[KIND_COUNT + k] > 0) {
+        return KINDS[k];
+      }
+    }
+    return null;
   }
 
   /** Whether any piece added so far is not consensual. */

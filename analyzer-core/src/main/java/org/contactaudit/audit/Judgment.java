@@ -24,6 +24,15 @@ public final class Judgment {
 
   private final int shadowSharedContacts;
 
+  /**
+   * The kinds of evidence, bits by ordinal: from {@link #counts}, or for STALE those found then.
+   */
+  private final int kinds;
+
+  private final ExplanationVerdict explanationVerdict;
+  private final boolean preRegistration;
+  private final boolean recycledNumber;
+
   Judgment(
       int viewer,
       int candidate,
@@ -32,7 +41,11 @@ public final class Judgment {
       Kind primaryKind,
       List<String> missingConsents,
       int[] counts,
-      int shadowSharedContacts) {
+      int shadowSharedContacts,
+      int kinds,
+      ExplanationVerdict explanationVerdict,
+      boolean preRegistration,
+      boolean recycledNumber) {
     this.viewer = viewer;
     this.candidate = candidate;
     this.at = at;
@@ -41,6 +54,10 @@ public final class Judgment {
     this.missingConsents = missingConsents;
     this.counts = counts;
     this.shadowSharedContacts = shadowSharedContacts;
+    this.kinds = kinds;
+    this.explanationVerdict = explanationVerdict;
+    this.preRegistration = preRegistration;
+    this.recycledNumber = recycledNumber;
   }
 
   /** The viewer's account id. */
@@ -64,27 +81,31 @@ public final class Judgment {
   }
 
   /**
-   * The most severe kind with non-consensual evidence, for {@code LEAK} and {@code AT_RISK}; empty
-   * otherwise.
+   * The most severe kind with non-consensual evidence, for {@code LEAK} and {@code AT_RISK}; for
+   * {@code STALE} the most severe kind found counting deleted entries; empty otherwise.
    */
   public Optional<Kind> primaryKind() {
     return Optional.ofNullable(primaryKind);
   }
 
-  /** Every kind with evidence, consensual or not, from the most severe. */
+  /**
+   * Every kind with evidence, consensual or not, from the most severe; for {@code STALE} the kinds
+   * found counting deleted entries.
+   */
   public Set<Kind> kinds() {
-    EnumSet<Kind> kinds = EnumSet.noneOf(Kind.class);
+    EnumSet<Kind> set = EnumSet.noneOf(Kind.class);
     for (Kind k : Kind.values()) {
-      if (consensual(k) + nonConsensual(k) > 0) {
-        kinds.add(k);
+      if ((kinds >>> k.ordinal() & 1) != 0) {
+        set.add(k);
       }
     }
-    return Collections.unmodifiableSet(kinds);
+    return Collections.unmodifiableSet(set);
   }
 
   /**
    * The consents missing from the primary evidence, as {@code role.setting}: the union over its
-   * non-consensual pieces, in the policy's order. Empty for {@code OK} and {@code UNEXPLAINED}.
+   * non-consensual pieces, in the policy's order; {@code entry.deleted} for {@code STALE}. Empty
+   * for {@code OK} and {@code UNEXPLAINED}.
    */
   public List<String> missingConsents() {
     return missingConsents;
@@ -105,6 +126,29 @@ public final class Judgment {
     return shadowSharedContacts;
   }
 
+  /**
+   * What the app's explanation says about the evidence at {@link #at()}; empty when none was given.
+   */
+  public Optional<ExplanationVerdict> explanationVerdict() {
+    return Optional.ofNullable(explanationVerdict);
+  }
+
+  /**
+   * Whether a non-consensual piece of the primary kind has a pre-registration entry: one whose
+   * number was uploaded before its subject registered (Ling v. Douyin).
+   */
+  public boolean preRegistration() {
+    return preRegistration;
+  }
+
+  /**
+   * Whether a non-consensual piece of the primary kind has an entry holding a recycled number: one
+   * that more than one account has had.
+   */
+  public boolean recycledNumber() {
+    return recycledNumber;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof Judgment)) {
@@ -118,7 +162,11 @@ public final class Judgment {
         && primaryKind == j.primaryKind
         && missingConsents.equals(j.missingConsents)
         && Arrays.equals(counts, j.counts)
-        && shadowSharedContacts == j.shadowSharedContacts;
+        && shadowSharedContacts == j.shadowSharedContacts
+        && kinds == j.kinds
+        && explanationVerdict == j.explanationVerdict
+        && preRegistration == j.preRegistration
+        && recycledNumber == j.recycledNumber;
   }
 
   @Override
@@ -127,6 +175,7 @@ public final class Judgment {
     h = 31 * h + Long.hashCode(at);
     h = 31 * h + verdict.hashCode();
     h = 31 * h + missingConsents.hashCode();
+    h = 31 * h + kinds;
     return 31 * h + Arrays.hashCode(counts);
   }
 
@@ -147,6 +196,18 @@ public final class Judgment {
     }
     if (shadowSharedContacts > 0) {
       s.append(", shadow=").append(shadowSharedContacts);
+    }
+    if (verdict == Verdict.STALE) {
+      s.append(", kinds=").append(kinds());
+    }
+    if (preRegistration) {
+      s.append(", pre-registration");
+    }
+    if (recycledNumber) {
+      s.append(", recycled number");
+    }
+    if (explanationVerdict != null) {
+      s.append(", explanation ").append(explanationVerdict);
     }
     return s.append(']').toString();
   }

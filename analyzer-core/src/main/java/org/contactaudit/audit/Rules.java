@@ -2,6 +2,7 @@ package org.contactaudit.audit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntToLongFunction;
 import org.contactaudit.consent.ConsentLedger;
 
 /**
@@ -14,9 +15,22 @@ import org.contactaudit.consent.ConsentLedger;
  * is zero. Consents are read through {@link ConsentStates}: one bit mask an account and instant, so
  * a bridge costs one memory access and a few mask tests. Immutable and thread-safe; every method is
  * allocation-free but {@link #decide}.
+ *
+ * <h2>Pre-registration</h2>
+ *
+ * Each kind asks {@code discoverable_by_phone} of the subjects whose numbers its entries hold: the
+ * candidate for {@code FORWARD}, {@code MUTUAL} and {@code CHAIN}, the viewer for {@code REVERSE},
+ * the bridge for {@code SHARED_CONTACT}, both for {@code CO_HOLDER}. When such an entry is
+ * pre-registration (uploaded before its subject registered), the engine says so and that subject's
+ * {@code discoverable_by_phone} counts only when granted as a user ({@link ConsentStates#AS_USER}).
  */
 public final class Rules {
   private static final Kind[] KINDS = Kind.values();
+
+  /** The missing consent of a {@code STALE} recommendation: it used a deleted entry. */
+  public static final String DELETED_ENTRY = "entry.deleted";
+
+  private static final List<String> STALE_MISSING = List.of(DELETED_ENTRY);
 
   /** Up to this many terms, the label lists of every mask are made once (1,024 by default). */
   private static final int CACHED_TERMS = 12;
@@ -37,7 +51,18 @@ public final class Rules {
   private final int[] bridgeRequired;
   private final long[][] bridgeBit;
 
-  private Rules(Policy policy, ConsentLedger ledger) {
+  /**
+   * The bit of {@code discoverable_by_phone} in the grants, or -1 when the policy never reads it.
+   */
+  private final int subjectBit;
+
+  /** Per kind: whether the viewer, the candidate, the bridge is a subject of its entries. */
+  private final boolean[] viewerSubject;
+
+  private final boolean[] candidateSubject;
+  private final boolean[] bridgeSubject;
+
+  private Rules(Policy policy, ConsentLedger ledger, IntToLongFunction registeredAt) {
     this.policy = policy;
     this.ledger = ledger;
     this.acceptDefault = policy.acceptDefaultConsent();
@@ -73,7 +98,20 @@ public final class Rules {
     for (int i = 0; i < ledgerSettings.length; i++) {
       ledgerSettings[i] = ledger.settingIndex(policy.settingName(read.get(i)));
     }
-    this.states = new ConsentStates(ledger, ledgerSettings, acceptDefault);
+    this.subjectBit = read.indexOf(Policy.DISCOVERABLE_BY_PHONE);
+    this.states =
+        new ConsentStates(ledger, ledgerSettings, acceptDefault, subjectBit, registeredAt);
+    int kindCount = Kind.values().length;
+    viewerSubject = new boolean[kindCount];
+    candidateSubject = new boolean[kindCount];
+    bridgeSubject = new boolean[kindCount];
+    viewerSubject[Kind.REVERSE.ordinal()] = true;
+    viewerSubject[Kind.CO_HOLDER.ordinal()] = true;
+    candidateSubject[Kind.FORWARD.ordinal()] = true;
+    candidateSubject[Kind.MUTUAL.ordinal()] = true;
+    candidateSubject[Kind.CHAIN.ordinal()] = true;
+    candidateSubject[Kind.CO_HOLDER.ordinal()] = true;
+    bridgeSubject[Kind.SHARED_CONTACT.ordinal()] = true;
 
     int kinds = Kind.values().length;
     fixedGrantBit = new int[kinds][];
@@ -106,9 +144,15 @@ public final class Rules {
     }
   }
 
-  /** The rules of a policy over the consents of a ledger. */
-  public static Rules of(Policy policy, ConsentLedger ledger) {
-    return new Rules(policy, ledger);
+  /**
+   * The rules of a policy over the consents of a ledger.
+   *
+   * @param registeredAt when each account of the ledger registered ({@link
+   *     org.contactaudit.time.Times#ALWAYS} when unknown): a subject's consent after a
+   *     pre-registration upload counts only when given at or after it
+   */
+  public static Rules of(Policy policy, ConsentLedger ledger, IntToLongFunction registeredAt) {
+    return new Rules(policy, ledger, registeredAt);
   }
 
   /** The policy these rules apply. */
@@ -132,6 +176,20 @@ public final class Rules {
   }
 
   /**
+   * The consents of viewer and candidate that a piece of {@code kind} misses at {@code t}, when the
+   * piece's entry holding the viewer's (candidate's) number is pre-registration: then that
+   * subject's {@code discoverable_by_phone} counts only when granted as a user. A flag for a role
+   * that is no subject of {@code kind} changes nothing.
+   */
+  public long fixedMissing(
+      Kind kind, int viewer, int candidate, long t, boolean viewerPre, boolean candidatePre) {
+    return fixedMissing(
+        kind,
+        subjectGrants(kind, Role.VIEWER, states.at(viewer, t), viewerPre),
+        subjectGrants(kind, Role.CANDIDATE, states.at(candidate, t), candidatePre));
+  }
+
+  /**
    * The consents of a bridge that a piece of {@code kind} misses at {@code t}.
    *
    * @param bridge the bridge's account (for a shared contact, the owner of the number), or {@code
@@ -139,6 +197,47 @@ public final class Rules {
    */
   public long bridgeMissing(Kind kind, int bridge, long t) {
     return bridge < 0 ? shadowBit : bridgeMissing(kind, states.at(bridge, t));
+  }
+
+  /**
+   * {@link #bridgeMissing(Kind, int, long)} when the piece's entry holding the bridge's number is
+   * pre-registration (a shared contact's owner as subject).
+   */
+  public long bridgeMissing(Kind kind, int bridge, long t, boolean bridgePre) {
+    return bridge < 0
+        ? shadowBit
+        : bridgeMissing(kind, subjectGrants(kind, Role.BRIDGE, states.at(bridge, t), bridgePre));
+  }
+
+  /**
+   * The grants of {@code role} as a piece of {@code kind} reads them: with {@code pre} and the role
+   * a subject of the kind, {@code discoverable_by_phone} only when granted as a user.
+   */
+  int subjectGrants(Kind kind, Role role, int grants, boolean pre) {
+    if (!pre || subjectBit < 0 || !isSubject(kind, role)) {
+      return grants;
+    }
+    return grants & ~(1 << subjectBit) | (grants >>> ConsentStates.AS_USER & 1) << subjectBit;
+  }
+
+  /** Whether {@code role} is a subject of an entry of {@code kind}. */
+  boolean isSubject(Kind kind, Role role) {
+    int k = kind.ordinal();
+    return switch (role) {
+      case VIEWER -> viewerSubject[k];
+      case CANDIDATE -> candidateSubject[k];
+      case BRIDGE -> bridgeSubject[k];
+    };
+  }
+
+  /**
+   * Whether a pre-registration entry could change what a subject with these grants misses: its
+   * {@code discoverable_by_phone} is granted, but not as a user.
+   */
+  boolean preRegistrationMatters(int grants) {
+    return subjectBit >= 0
+        && (grants >>> subjectBit & 1) != 0
+        && (grants >>> ConsentStates.AS_USER & 1) == 0;
   }
 
   /**
@@ -199,7 +298,10 @@ public final class Rules {
    * The verdict on the evidence in {@code tally}: {@code UNEXPLAINED} without evidence, {@code OK}
    * when every piece is consensual, {@code LEAK} when none is, {@code AT_RISK} otherwise; the
    * primary kind is the most severe with non-consensual evidence, and its missing consents the
-   * union over its non-consensual pieces.
+   * union over its non-consensual pieces. Without evidence but with kinds found counting deleted
+   * entries ({@link EvidenceTally#addStale}), {@code STALE}: the primary kind is the most severe of
+   * those, the missing consent {@value #DELETED_ENTRY}. The explanation's verdict is read off the
+   * same evidence; it never changes the recommendation's verdict.
    */
   public Judgment decide(int viewer, int candidate, long t, EvidenceTally tally) {
     int[] counts = tally.counts;
@@ -207,30 +309,44 @@ public final class Rules {
     long consensualPieces = 0;
     long nonConsensualPieces = 0;
     int primary = -1;
+    int found = 0;
     for (int k = kinds - 1; k >= 0; k--) {
       consensualPieces += counts[k];
       nonConsensualPieces += counts[kinds + k];
       primary = counts[kinds + k] > 0 ? k : primary;
+      found |= counts[k] + counts[kinds + k] > 0 ? 1 << k : 0;
     }
     Verdict verdict;
+    List<String> missing;
     if (consensualPieces + nonConsensualPieces == 0) {
-      verdict = Verdict.UNEXPLAINED;
-    } else if (nonConsensualPieces == 0) {
-      verdict = Verdict.OK;
-    } else if (consensualPieces == 0) {
-      verdict = Verdict.LEAK;
+      found = tally.staleKinds;
+      verdict = found == 0 ? Verdict.UNEXPLAINED : Verdict.STALE;
+      primary = found == 0 ? -1 : Integer.numberOfTrailingZeros(found);
+      missing = found == 0 ? List.of() : STALE_MISSING;
     } else {
-      verdict = Verdict.AT_RISK;
+      if (nonConsensualPieces == 0) {
+        verdict = Verdict.OK;
+      } else if (consensualPieces == 0) {
+        verdict = Verdict.LEAK;
+      } else {
+        verdict = Verdict.AT_RISK;
+      }
+      missing = primary < 0 ? List.of() : labels(tally.missing[primary]);
     }
+    boolean leaking = verdict == Verdict.LEAK || verdict == Verdict.AT_RISK;
     return new Judgment(
         viewer,
         candidate,
         t,
         verdict,
         primary < 0 ? null : KINDS[primary],
-        primary < 0 ? List.of() : labels(tally.missing[primary]),
+        missing,
         counts.clone(),
-        tally.shadowSharedContacts);
+        tally.shadowSharedContacts,
+        found,
+        Explanation.verdict(tally.explanation, counts, tally.reverseHeld, tally.reverseConsensual),
+        leaking && (tally.preRegistration >>> primary & 1) != 0,
+        leaking && (tally.recycled >>> primary & 1) != 0);
   }
 
   /** The labels of the bits of a mask, in term order. */

@@ -89,6 +89,18 @@ public final class ConsentLedger {
   }
 
   /**
+   * The {@code updated_at} of the record that decides the setting's value at {@code t}: {@link
+   * org.contactaudit.time.Times#ALWAYS} when that record's time is unknown, {@link
+   * org.contactaudit.time.Times#NEVER} when no record does (the setting is not granted then).
+   *
+   * @param setting an index from {@link #settingIndex}; {@code -1} has no record
+   */
+  public long decidingTime(int account, int setting, long t) {
+    int record = recordAt(account, setting, t);
+    return record < 0 ? org.contactaudit.time.Times.NEVER : times[record];
+  }
+
+  /**
    * The times of the records of one account and setting, increasing ({@link
    * org.contactaudit.time.Times#ALWAYS} for an unknown time); empty for an unknown setting.
    */

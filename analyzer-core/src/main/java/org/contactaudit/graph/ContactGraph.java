@@ -45,6 +45,24 @@ import org.jgrapht.Graph;
  * one of its intervals holds {@code t} and its owner exists at {@code t}; a user number is a shadow
  * number at {@code t} when its owner does not exist then. Methods without an instant describe every
  * entry ever uploaded. Immutable and thread-safe.
+ *
+ * <h2>Recycled numbers</h2>
+ *
+ * Accounts whose lifetimes do not overlap may have the same number. Each has its own number id (its
+ * account id), and an entry holding the number is an entry for each of them, with the same
+ * intervals; at {@code t} it counts only for the account that owns the number then ({@link
+ * #ownerAt}): from its registration until the next owner registers (the first owner from always).
+ * Between a deletion and the next registration the number belongs to the deleted account: a shadow
+ * number. Methods without an instant list such an entry under every account that had the number.
+ * The ownership costs 20 bytes an account, only when some number is shared; the day windows of the
+ * entries already clip their intervals to it, so validity costs what it costs without.
+ *
+ * <h2>Pre-registration and deleted entries</h2>
+ *
+ * {@link #isPreRegistration} tells whether an entry valid at {@code t} was uploaded before the
+ * account whose number it holds registered; {@link #staleValid} whether an entry counts at {@code
+ * t} when every interval deleted at or before {@code t} is taken as still valid (the stale search
+ * of {@link EvidenceFinder#findStale}).
  */
 public final class ContactGraph {
   private final String[] accountIds;
@@ -79,6 +97,17 @@ public final class ContactGraph {
 
   private final int maxDegree;
 
+  /** Who owns a recycled number when, or null when no number is shared. */
+  private final Ownership ownership;
+
+  /**
+   * The accounts (bits) held by some entry uploaded before they registered: only these are asked
+   * {@link #isPreRegistration}. Null when no account has a known registration time.
+   */
+  private final long[] preRegistered;
+
+  private final boolean recycledOrPreRegistration;
+
   ContactGraph(
       String[] accountIds,
       Object2IntOpenHashMap<String> accountIndex,
@@ -91,7 +120,8 @@ public final class ContactGraph {
       int[] invOffsets,
       int[] invHolders,
       int[] invEdge,
-      Intervals intervals) {
+      Intervals intervals,
+      Ownership ownership) {
     this.accountIds = accountIds;
     this.accountIndex = accountIndex;
     this.registeredAt = registeredAt;
@@ -104,18 +134,25 @@ public final class ContactGraph {
     this.invHolders = invHolders;
     this.invEdge = invEdge;
     this.intervals = intervals;
+    this.ownership = ownership;
     if (isTimed()) {
       int always = DayWindows.of(Times.ALWAYS, Times.NEVER);
       this.fwdWindows = new int[fwdTargets.length];
       for (int e = 0; e < fwdWindows.length; e++) {
+        int x = fwdTargets[e];
         fwdWindows[e] =
-            intervals == null ? always : intervals.dayWindow(e, Times.ALWAYS, Times.NEVER);
+            intervals == null ? always : intervals.dayWindow(e, ownedFrom(x), ownedTo(x));
       }
       this.invWindows = new int[invHolders.length];
       for (int p = 0; p < invWindows.length; p++) {
         int h = invHolders[p];
         long lifeFrom = registeredAt == null ? Times.ALWAYS : registeredAt[h];
         long lifeTo = registeredAt == null ? Times.NEVER : deletedAt[h];
+        if (ownership != null) {
+          int x = fwdTargets[invEdge[p]];
+          lifeFrom = Math.max(lifeFrom, ownedFrom(x));
+          lifeTo = Math.min(lifeTo, ownedTo(x));
+        }
         invWindows[p] =
             intervals == null
                 ? DayWindows.of(lifeFrom, lifeTo)
@@ -141,6 +178,31 @@ public final class ContactGraph {
       max = Math.max(max, invOffsets[x + 1] - invOffsets[x]);
     }
     this.maxDegree = max;
+    this.preRegistered = registeredAt == null ? null : preRegistered();
+    boolean any = ownership != null;
+    for (int i = 0; preRegistered != null && i < preRegistered.length; i++) {
+      any |= preRegistered[i] != 0;
+    }
+    this.recycledOrPreRegistration = any;
+  }
+
+  /** The accounts held by an entry one of whose intervals starts before they registered. */
+  private long[] preRegistered() {
+    int accounts = accountIds.length;
+    long[] bits = new long[(accounts + 63) >>> 6];
+    for (int s = 0; s < accounts; s++) {
+      long registered = registeredAt[s];
+      if (registered == Times.ALWAYS) {
+        continue;
+      }
+      for (int p = invOffsets[s], to = invOffsets[s + 1]; p < to; p++) {
+        if (intervals == null || intervals.earliestFrom(invEdge[p]) < registered) {
+          bits[s >>> 6] |= 1L << s;
+          break;
+        }
+      }
+    }
+    return bits;
   }
 
   /** A builder: add accounts, then entries, then {@link ContactGraphBuilder#build()}. */
@@ -185,9 +247,79 @@ public final class ContactGraph {
     return numberIndex.get(key);
   }
 
-  /** The owner of a number ever, or {@code -1} for a shadow number: constant time. */
+  /**
+   * The account whose number has this id, or {@code -1} for a shadow number: constant time. For a
+   * recycled number, the account of this id, which owns it only part of the time ({@link #owns}).
+   */
   public int ownerOf(int number) {
     return number < accountIds.length ? number : -1;
+  }
+
+  /**
+   * The account that owns the number with this key at {@code t} and exists then, or {@code -1} (a
+   * shadow number then, or a key the graph does not know): a hash lookup, then a walk over the
+   * accounts that share the number, at most as many as had it.
+   */
+  public int ownerAt(long key, long t) {
+    int a = numberIndex.get(key);
+    if (a < 0 || a >= accountIds.length) {
+      return -1;
+    }
+    if (ownership != null) {
+      for (int next = ownership.next(a); next >= 0 && ownership.from(next) <= t; ) {
+        a = next;
+        next = ownership.next(a);
+      }
+    }
+    return isLive(a, t) ? a : -1;
+  }
+
+  /**
+   * The number id that the phone number of {@code number} has at {@code t}: {@code number} itself
+   * but for a recycled number, whose id at {@code t} is that of the account owning it then.
+   */
+  public int numberAt(int number, long t) {
+    if (ownership == null || number >= accountIds.length || owns(number, t)) {
+      return number;
+    }
+    int a = numberIndex.get(numberKeys[number]);
+    for (int next = ownership.next(a); next >= 0 && ownership.from(next) <= t; ) {
+      a = next;
+      next = ownership.next(a);
+    }
+    return a;
+  }
+
+  /**
+   * Whether the number id {@code number} refers at {@code t} to its account: always for a number no
+   * other account has had; for a recycled one, while its account owns it (from its registration
+   * until the next owner registers).
+   */
+  public boolean owns(int number, long t) {
+    return ownership == null || number >= accountIds.length || ownership.owns(number, t);
+  }
+
+  /** Whether another account has, had or will have the number of {@code account}. */
+  public boolean isRecycled(int account) {
+    return ownership != null && ownership.isShared(account);
+  }
+
+  private long ownedFrom(int number) {
+    return ownership == null || number >= accountIds.length ? Times.ALWAYS : ownership.from(number);
+  }
+
+  private long ownedTo(int number) {
+    return ownership == null || number >= accountIds.length ? Times.NEVER : ownership.to(number);
+  }
+
+  /** When the account registered, or {@link Times#ALWAYS} when unknown. */
+  public long registeredAt(int account) {
+    return registeredAt == null ? Times.ALWAYS : registeredAt[account];
+  }
+
+  /** When the account was deleted, or {@link Times#NEVER}. */
+  public long deletedAt(int account) {
+    return registeredAt == null ? Times.NEVER : deletedAt[account];
   }
 
   /** True when the input had upload or deletion times, so answers depend on the instant. */
@@ -213,6 +345,68 @@ public final class ContactGraph {
   /** True when no account owns the number at {@code t}. */
   public boolean isShadow(int number, long t) {
     return number >= accountIds.length || !isLive(number, t);
+  }
+
+  // ---- pre-registration and deleted entries
+
+  /**
+   * Whether {@code subject} is held by some entry uploaded before it registered, at any time: only
+   * then can {@link #isPreRegistration} be true for it. Constant time.
+   */
+  public boolean mayBePreRegistration(int subject) {
+    return preRegistered != null && (preRegistered[subject >>> 6] >>> subject & 1) != 0;
+  }
+
+  /**
+   * Whether the entry of {@code holder} holding the number of account {@code subject} is
+   * pre-registration at {@code t}: its interval valid at {@code t} (the earliest, if several are)
+   * began before {@code subject} registered ({@code uploaded_at < registered_at}; an unknown upload
+   * is before every known registration, an unknown registration after no upload). False when no
+   * such entry is valid at {@code t}. Time {@code O(log degree)}.
+   */
+  public boolean isPreRegistration(int holder, int subject, long t) {
+    if (!mayBePreRegistration(subject)) {
+      return false;
+    }
+    int e = entry(holder, subject);
+    if (e < 0) {
+      return false;
+    }
+    long began = intervals == null ? Times.ALWAYS : intervals.earliestValidFrom(e, t);
+    return began != Times.NEVER && began < registeredAt[subject];
+  }
+
+  /**
+   * True when some number is recycled or some entry was uploaded before the account whose number it
+   * holds registered: only then can a judgment note either.
+   */
+  public boolean hasRecycledOrPreRegistration() {
+    return recycledOrPreRegistration;
+  }
+
+  /** True when some entry was deleted: only then can {@link #staleValid} differ from validity. */
+  public boolean hasDeletedEntries() {
+    return intervals != null && intervals.anyDeleted();
+  }
+
+  /**
+   * Whether the element at {@code position} of a phonebook or, for a holder, of a list of holders
+   * counts at {@code t} when every interval deleted at or before {@code t} is taken as still valid:
+   * one of its intervals began at or before {@code t}, its number refers to its account then and,
+   * for a holder, the holder exists then (a deleted account holds nothing).
+   */
+  boolean staleValid(boolean holder, int position, long t) {
+    if (intervals == null) {
+      return valid(holder, position, t);
+    }
+    int e = holder ? invEdge[position] : position;
+    if (!owns(fwdTargets[e], t)) {
+      return false;
+    }
+    if (holder && !isLive(invHolders[position], t)) {
+      return false;
+    }
+    return intervals.earliestFrom(e) <= t;
   }
 
   /** True when no account ever owns the number. */
@@ -363,7 +557,12 @@ public final class ContactGraph {
    * @return how many were found
    */
   public int sharedContacts(int v, int c, long t, IdBuffer out) {
+    return sharedContacts(v, c, t, false, out);
+  }
+
+  int sharedContacts(int v, int c, long t, boolean stale, IdBuffer out) {
     return bridges(
+        stale,
         fwdOffsets[v],
         fwdOffsets[v + 1],
         false,
@@ -383,7 +582,12 @@ public final class ContactGraph {
    * @return how many were found
    */
   public int coHolders(int v, int c, long t, IdBuffer out) {
+    return coHolders(v, c, t, false, out);
+  }
+
+  int coHolders(int v, int c, long t, boolean stale, IdBuffer out) {
     return bridges(
+        stale,
         invOffsets[v],
         invOffsets[v + 1],
         true,
@@ -405,7 +609,12 @@ public final class ContactGraph {
    * @return how many were found
    */
   public int chainBridges(int v, int c, long t, IdBuffer out) {
+    return chainBridges(v, c, t, false, out);
+  }
+
+  int chainBridges(int v, int c, long t, boolean stale, IdBuffer out) {
     return bridges(
+        stale,
         fwdOffsets[v],
         userContactsEnd(v),
         false,
@@ -419,11 +628,13 @@ public final class ContactGraph {
   }
 
   /**
-   * The ids other than {@code v} and {@code c} common to two runs and valid at {@code t} in both,
-   * written to {@code out}; none when either account does not exist at {@code t}. A run is {@code
-   * [from, to)} of {@code invHolders} when {@code holders}, else of {@code fwdTargets}.
+   * The ids other than {@code v} and {@code c} common to two runs and valid at {@code t} in both
+   * (with {@code stale}, {@link #staleValid}), written to {@code out}; none when either account
+   * does not exist at {@code t}. A run is {@code [from, to)} of {@code invHolders} when {@code
+   * holders}, else of {@code fwdTargets}.
    */
   private int bridges(
+      boolean stale,
       int aFrom,
       int aTo,
       boolean aHolders,
@@ -444,7 +655,11 @@ public final class ContactGraph {
     int found = 0;
     for (int i = 0; i < n; i++) {
       int x = a[out.posA[i]];
-      if (x != v && x != c && valid(aHolders, out.posA[i], t) && valid(bHolders, out.posB[i], t)) {
+      boolean ok =
+          stale
+              ? staleValid(aHolders, out.posA[i], t) && staleValid(bHolders, out.posB[i], t)
+              : valid(aHolders, out.posA[i], t) && valid(bHolders, out.posB[i], t);
+      if (x != v && x != c && ok) {
         out.values[found++] = x;
       }
     }
@@ -498,6 +713,8 @@ public final class ContactGraph {
     bytes += fwdWindows == null ? 0 : 4L * (fwdWindows.length + invWindows.length);
     bytes += invEdge == null ? 0 : 4L * invEdge.length;
     bytes += registeredAt == null ? 0 : 20L * registeredAt.length;
+    bytes += preRegistered == null ? 0 : 8L * preRegistered.length;
+    bytes += ownership == null ? 0 : ownership.bytes();
     return bytes;
   }
 
@@ -514,7 +731,8 @@ public final class ContactGraph {
   }
 
   boolean entryValid(int entry, long t) {
-    return intervals == null || intervals.valid(entry, t);
+    return (intervals == null || intervals.valid(entry, t))
+        && (ownership == null || owns(fwdTargets[entry], t));
   }
 
   boolean holderValid(int invPos, long t) {
@@ -522,6 +740,8 @@ public final class ContactGraph {
       return true;
     }
     int holder = invHolders[invPos];
-    return isLive(holder, t) && (intervals == null || intervals.valid(invEdge[invPos], t));
+    return isLive(holder, t)
+        && (intervals == null || intervals.valid(invEdge[invPos], t))
+        && (ownership == null || owns(fwdTargets[invEdge[invPos]], t));
   }
 }

@@ -17,6 +17,13 @@ import org.contactaudit.time.Times;
  * the graph answers every account-to-account question with one kind of sorted {@code int} run.
  * While building, an entry costs 8 bytes (owner and number packed in a {@code long}), plus 16 bytes
  * when the input has times. Not thread-safe; usable once.
+ *
+ * <h2>Recycled numbers</h2>
+ *
+ * Accounts may share a number when their lifetimes do not overlap. An entry holding such a number
+ * is added once for each of its accounts, with the same intervals; the graph counts it for each
+ * account only while that account owns the number (see {@link ContactGraph}). Merged duplicates are
+ * counted once, not once an account.
  */
 public final class ContactGraphBuilder {
   private final ObjectArrayList<String> accountIds = new ObjectArrayList<>();
@@ -25,6 +32,12 @@ public final class ContactGraphBuilder {
   private final LongArrayList numberKeys = new LongArrayList();
   private LongArrayList registeredAt;
   private LongArrayList deletedAt;
+
+  /**
+   * Per account, the next account added with the same number, or -1; null until a number is shared:
+   * the accounts of a recycled number form a chain from the first one added.
+   */
+  private IntArrayList sameNumber;
 
   private LongArrayList entries = new LongArrayList();
   private LongArrayList uploadedAt;
@@ -43,7 +56,8 @@ public final class ContactGraphBuilder {
    * @param key the number key of its phone (see {@link org.contactaudit.phone.PhoneDecoder})
    * @return its dense account index
    * @throws IllegalStateException after the first entry
-   * @throws IllegalArgumentException when the id or the number is already taken
+   * @throws IllegalArgumentException when the id is already taken, or the number belongs to an
+   *     account whose lifetime overlaps this one's
    */
   public int addAccount(String id, long key, long registeredAt, long deletedAt) {
     checkOpen();
@@ -53,15 +67,37 @@ public final class ContactGraphBuilder {
     if (accountIndex.containsKey(id)) {
       throw new IllegalArgumentException("account '" + id + "' is already added");
     }
-    if (numberIndex.containsKey(key)) {
-      throw new IllegalArgumentException(
-          "the number of account '" + id + "' already belongs to another account");
-    }
     requireKey(key);
     int index = accountIds.size();
+    int first = numberIndex.get(key);
+    if (first >= 0) {
+      int last = first;
+      for (int a = first; a >= 0; a = sameNumber == null ? -1 : sameNumber.getInt(a)) {
+        if (overlaps(lifeFrom(a), lifeTo(a), registeredAt, deletedAt)) {
+          throw new IllegalArgumentException(
+              "the number of account '"
+                  + id
+                  + "' belongs to account '"
+                  + accountIds.get(a)
+                  + "' in an overlapping lifetime");
+        }
+        last = a;
+      }
+      if (sameNumber == null) {
+        sameNumber = new IntArrayList(Math.max(16, index * 2));
+        sameNumber.size(index);
+        Arrays.fill(sameNumber.elements(), 0, index, -1);
+      }
+      sameNumber.set(last, index);
+    }
     accountIds.add(id);
     accountIndex.put(id, index);
-    numberIndex.put(key, index);
+    if (first < 0) {
+      numberIndex.put(key, index);
+    }
+    if (sameNumber != null) {
+      sameNumber.add(-1);
+    }
     numberKeys.add(key);
     if (this.registeredAt == null && (registeredAt != Times.ALWAYS || deletedAt != Times.NEVER)) {
       this.registeredAt = filled(index, Times.ALWAYS);
@@ -74,12 +110,28 @@ public final class ContactGraphBuilder {
     return index;
   }
 
+  /**
+   * Whether the lifetimes {@code [r1, d1)} and {@code [r2, d2)} overlap ({@code r1 < d2 && r2 <
+   * d1}).
+   */
+  static boolean overlaps(long r1, long d1, long r2, long d2) {
+    return r1 < d2 && r2 < d1;
+  }
+
+  private long lifeFrom(int account) {
+    return registeredAt == null ? Times.ALWAYS : registeredAt.getLong(account);
+  }
+
+  private long lifeTo(int account) {
+    return deletedAt == null ? Times.NEVER : deletedAt.getLong(account);
+  }
+
   /** The index of an account added before, or {@code -1}. */
   public int accountIndex(String id) {
     return accountIndex.getInt(id);
   }
 
-  /** The account whose number has this key, or {@code -1}. */
+  /** The first account added whose number has this key, or {@code -1}. */
   public int accountOfNumber(long key) {
     int id = numberIndex.get(key);
     return id >= 0 && id < accountIds.size() ? id : -1;
@@ -88,9 +140,10 @@ public final class ContactGraphBuilder {
   /**
    * Adds the phonebook entry "{@code owner} holds the number {@code key}", valid in {@code
    * [uploadedAt, deletedAt)}. The same owner and number with other times is the same entry valid in
-   * each interval; the same owner, number and times again is a duplicate, merged when building.
+   * each interval; the same owner, number and times again is a duplicate, merged when building. A
+   * recycled number is held by one entry for each account that has it.
    *
-   * @throws IllegalArgumentException for an unknown owner or the owner's own number
+   * @throws IllegalArgumentException for an unknown owner or the owner's own number (of any time)
    */
   public void addEntry(int owner, long key, long uploadedAt, long deletedAt) {
     checkOpen();
@@ -104,19 +157,36 @@ public final class ContactGraphBuilder {
       numberIndex.put(key, number);
       numberKeys.add(key);
     }
-    if (number == owner) {
-      throw new IllegalArgumentException(
-          "account '" + accountIds.get(owner) + "' cannot hold its own number");
+    boolean recycled = isRecycled(number);
+    for (int a = number; a >= 0; a = recycled ? sameNumber.getInt(a) : -1) {
+      if (a == owner) {
+        throw new IllegalArgumentException(
+            "account '" + accountIds.get(owner) + "' cannot hold its own number");
+      }
     }
-    if (this.uploadedAt == null && (uploadedAt != Times.ALWAYS || deletedAt != Times.NEVER)) {
+    if (this.uploadedAt == null
+        && (uploadedAt != Times.ALWAYS || deletedAt != Times.NEVER || recycled)) {
       this.uploadedAt = filled(entries.size(), Times.ALWAYS);
       this.removedAt = filled(entries.size(), Times.NEVER);
     }
-    entries.add((long) owner << 32 | number);
-    if (this.uploadedAt != null) {
-      this.uploadedAt.add(uploadedAt);
-      this.removedAt.add(deletedAt);
+    for (int a = number; a >= 0; a = recycled ? sameNumber.getInt(a) : -1) {
+      entries.add((long) owner << 32 | a);
+      if (this.uploadedAt != null) {
+        this.uploadedAt.add(uploadedAt);
+        this.removedAt.add(deletedAt);
+      }
     }
+  }
+
+  /** Whether a number id is an account's number that other accounts have had too. */
+  private boolean isRecycled(int number) {
+    return sameNumber != null
+        && number < sameNumber.size()
+        && (sameNumber.getInt(number) >= 0 || isLaterOwner(number));
+  }
+
+  private boolean isLaterOwner(int account) {
+    return numberIndex.get(numberKeys.getLong(account)) != account;
   }
 
   /** After {@link #build()}: how many added entries repeated an earlier one and were merged. */
@@ -137,6 +207,11 @@ public final class ContactGraphBuilder {
     int accounts = accountIds.size();
     int numbers = numberKeys.size();
     int n = entries.size();
+    if (sameNumber != null && uploadedAt == null) {
+      // validity depends on who owns a recycled number when: every entry gets an interval
+      uploadedAt = filled(n, Times.ALWAYS);
+      removedAt = filled(n, Times.NEVER);
+    }
     long[] keys = entries.elements();
     entries = null;
 
@@ -149,7 +224,7 @@ public final class ContactGraphBuilder {
       LongArrays.radixSort(keys, 0, n);
       for (int i = 0; i < n; i++) {
         if (i > 0 && keys[i] == keys[i - 1]) {
-          dup++;
+          dup += countsDuplicates((int) keys[i]) ? 1 : 0;
           continue;
         }
         fwdOffsets[(int) (keys[i] >>> 32) + 1]++;
@@ -178,7 +253,7 @@ public final class ContactGraphBuilder {
         int groupStart = w;
         for (int k = i; k < j; k++) {
           if (w > groupStart && from[k] == from[w - 1] && to[k] == to[w - 1]) {
-            dup++;
+            dup += countsDuplicates((int) keys[i]) ? 1 : 0;
             continue;
           }
           from[w] = from[k];
@@ -231,19 +306,32 @@ public final class ContactGraphBuilder {
         }
       }
     }
+    long[] lifeFrom = registeredAt == null ? null : registeredAt.toLongArray();
+    long[] numberKeysArray = numberKeys.toLongArray();
     return new ContactGraph(
         accountIds.toArray(new String[0]),
         accountIndex,
-        registeredAt == null ? null : registeredAt.toLongArray(),
+        lifeFrom,
         deletedAt == null ? null : deletedAt.toLongArray(),
-        numberKeys.toLongArray(),
+        numberKeysArray,
         numberIndex,
         fwdOffsets,
         fwdTargets,
         invOffsets,
         invHolders,
         invEdge,
-        intervals);
+        intervals,
+        sameNumber == null
+            ? null
+            : Ownership.of(sameNumber.toIntArray(), lifeFrom, numberKeysArray, numberIndex));
+  }
+
+  /**
+   * Whether merged repeats of entries holding {@code number} count as duplicates: for a recycled
+   * number only those of its first account, since each row was added once for each account.
+   */
+  private boolean countsDuplicates(int number) {
+    return !isRecycled(number) || !isLaterOwner(number);
   }
 
   /**

@@ -11,11 +11,17 @@ final class Intervals {
   private final int[] offsets;
   private final long[] from;
   private final long[] to;
+  private final boolean anyDeleted;
 
   private Intervals(int[] offsets, long[] from, long[] to) {
     this.offsets = offsets;
     this.from = from;
     this.to = to;
+    boolean deleted = false;
+    for (long end : to) {
+      deleted |= end != Times.NEVER;
+    }
+    this.anyDeleted = deleted;
   }
 
   /** Intervals of entries; {@code offsets} is null when entry {@code e} is interval {@code e}. */
@@ -33,6 +39,32 @@ final class Intervals {
       }
     }
     return false;
+  }
+
+  /** The earliest start of the entry's intervals. */
+  long earliestFrom(int entry) {
+    return from[offsets == null ? entry : offsets[entry]];
+  }
+
+  /**
+   * The start of the earliest of the entry's intervals valid at {@code t}, or {@link Times#NEVER}.
+   */
+  long earliestValidFrom(int entry, long t) {
+    if (offsets == null) {
+      return Times.within(from[entry], to[entry], t) ? from[entry] : Times.NEVER;
+    }
+    // an entry's intervals are sorted by start
+    for (int i = offsets[entry], end = offsets[entry + 1]; i < end; i++) {
+      if (Times.within(from[i], to[i], t)) {
+        return from[i];
+      }
+    }
+    return Times.NEVER;
+  }
+
+  /** Whether some interval ends. */
+  boolean anyDeleted() {
+    return anyDeleted;
   }
 
   /**

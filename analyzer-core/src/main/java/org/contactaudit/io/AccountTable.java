@@ -1,5 +1,6 @@
 package org.contactaudit.io;
 
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
@@ -25,6 +26,9 @@ public final class AccountTable implements Serializable {
   private final LongArrayList deletedAt = new LongArrayList();
   private final LongArrayList lines = new LongArrayList();
 
+  /** Per account, the next account added with the same number (a recycled number), or -1. */
+  private final IntArrayList sameNumber = new IntArrayList();
+
   /** An empty table. */
   public AccountTable() {
     index.defaultReturnValue(-1);
@@ -32,8 +36,19 @@ public final class AccountTable implements Serializable {
   }
 
   void add(String id, long key, long from, long to, long line) {
-    index.put(id, ids.size());
-    ownerOfKey.put(key, ids.size());
+    int account = ids.size();
+    index.put(id, account);
+    int first = ownerOfKey.get(key);
+    if (first < 0) {
+      ownerOfKey.put(key, account);
+    } else {
+      int last = first;
+      while (sameNumber.getInt(last) >= 0) {
+        last = sameNumber.getInt(last);
+      }
+      sameNumber.set(last, account);
+    }
+    sameNumber.add(-1);
     ids.add(id);
     keys.add(key);
     registeredAt.add(from);
@@ -51,9 +66,38 @@ public final class AccountTable implements Serializable {
     return index.getInt(id);
   }
 
-  /** The account whose number has this key, or {@code -1}. */
+  /**
+   * The first account added whose number has this key, or {@code -1}; a recycled number has others
+   * ({@link #ownerAt}).
+   */
   public int ownerOfKey(long key) {
     return ownerOfKey.get(key);
+  }
+
+  /**
+   * The account that has the number with this key and exists at {@code t}, or {@code -1}: accounts
+   * that share a number have lifetimes that do not overlap, so at most one does.
+   */
+  public int ownerAt(long key, long t) {
+    for (int a = ownerOfKey.get(key); a >= 0; a = sameNumber.getInt(a)) {
+      if (live(a, t)) {
+        return a;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * An account with the number {@code key} whose lifetime overlaps {@code [from, to)}, or {@code
+   * -1}: the accounts that would make a new one with that number a {@code PHONE_CONFLICT}.
+   */
+  public int overlapping(long key, long from, long to) {
+    for (int a = ownerOfKey.get(key); a >= 0; a = sameNumber.getInt(a)) {
+      if (registeredAt(a) < to && from < deletedAt(a)) {
+        return a;
+      }
+    }
+    return -1;
   }
 
   /** The external id of an account. */

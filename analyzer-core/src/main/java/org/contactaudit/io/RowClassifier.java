@@ -127,16 +127,17 @@ public final class RowClassifier {
               + " with other data; keep one row per account");
       return row.outcome();
     }
-    int owner = accounts.ownerOfKey(key);
+    int owner = accounts.overlapping(key, from, to);
     if (owner >= 0) {
       row.reject(
           "phone",
           Reason.PHONE_CONFLICT,
-          "the number already belongs to account '"
+          "the number belongs to account '"
               + accounts.id(owner)
               + "' (line "
               + accounts.line(owner)
-              + "); recycled numbers are not supported yet");
+              + ") at the same time; accounts may share a number only when their lifetimes"
+              + " (registered_at to deleted_at) do not overlap");
       return row.outcome();
     }
     accounts.add(id, key, from, to, line);

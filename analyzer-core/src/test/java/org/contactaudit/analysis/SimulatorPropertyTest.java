@@ -138,7 +138,8 @@ class SimulatorPropertyTest {
       int targets = 0;
       for (int x = 0; x < g.numberCount(); x++) {
         World withFake = World.random(new Random(seed)).account("F", FAKE_NUMBER);
-        withFake.holdsNumber("F", g.numberKey(x)).grantAll("F");
+        // the fake account uploads the target at t
+        withFake.holdsNumber("F", g.numberKey(x), t, Times.NEVER).grantAll("F");
         Auditor fakeAuditor = withFake.auditor();
         int fake = fakeAuditor.graph().accountIndex("F");
         Simulator fakeSim = Simulator.of(fakeAuditor, k);

@@ -177,10 +177,15 @@ class AuditorKindsTest {
   }
 
   @Test
-  void uploadDeletedBeforeTheRecommendationIsNoEvidence() {
+  void uploadDeletedExactlyWhenShownIsOnlyStaleEvidence() {
     World w = new World().account("V", 1).account("C", 2).holds("C", "V", 0, 10 * DAY);
-    assertEquals(Verdict.LEAK, w.judge("V", "C", 5 * DAY).verdict());
-    assertEquals(Verdict.UNEXPLAINED, w.judge("V", "C", 10 * DAY).verdict());
+    assertEquals(Verdict.LEAK, w.judge("V", "C", 10 * DAY - 1).verdict());
+    Judgment stale = w.judge("V", "C", 10 * DAY);
+    assertEquals(Verdict.STALE, stale.verdict());
+    assertEquals(Optional.of(Kind.REVERSE), stale.primaryKind());
+    assertEquals(Set.of(Kind.REVERSE), stale.kinds());
+    assertEquals(List.of("entry.deleted"), stale.missingConsents());
+    assertEquals(0, stale.nonConsensual(Kind.REVERSE) + stale.consensual(Kind.REVERSE));
   }
 
   @Test
@@ -190,7 +195,13 @@ class AuditorKindsTest {
     Judgment before = w.judge("V", "C", 10 * DAY);
     assertEquals(List.of("bridge.shadow"), before.missingConsents());
     assertEquals(1, before.shadowSharedContacts());
-    assertEquals(Verdict.OK, w.judge("V", "C", 20 * DAY).verdict());
+    // both uploads predate X's registration: its consent counts only when given as a user
+    Judgment after = w.judge("V", "C", 20 * DAY);
+    assertEquals(Verdict.LEAK, after.verdict());
+    assertEquals(List.of("bridge.discoverable_by_phone"), after.missingConsents());
+    assertTrue(after.preRegistration());
+    w.consent("X", Policy.DISCOVERABLE_BY_PHONE, true, false, 20 * DAY);
+    assertEquals(Verdict.OK, w.auditor().judge(0, 1, 20 * DAY).verdict());
   }
 
   @Test

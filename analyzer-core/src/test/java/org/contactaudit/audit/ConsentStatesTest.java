@@ -52,7 +52,9 @@ class ConsentStatesTest {
     }
     settings[SETTINGS.length] = -1; // a setting the ledger never names
     for (boolean acceptDefault : new boolean[] {false, true}) {
-      ConsentStates states = new ConsentStates(ledger, settings, acceptDefault);
+      // the first setting is the subject; each account registered at one of the record times
+      ConsentStates states =
+          new ConsentStates(ledger, settings, acceptDefault, 0, a -> pool[(a * 7) % pool.length]);
       for (int a = 0; a < accounts; a++) {
         for (long p : pool) {
           for (long t : new long[] {p - 1, p, p + 1, p + 30_000}) {
@@ -64,6 +66,12 @@ class ConsentStatesTest {
               if (settings[s] >= 0 && ledger.granted(a, settings[s], t, acceptDefault)) {
                 expected |= 1 << s;
               }
+            }
+            long made = ledger.decidingTime(a, settings[0], t);
+            if ((expected & 1) != 0
+                && made != Times.ALWAYS
+                && made >= pool[(a * 7) % pool.length]) {
+              expected |= 1 << ConsentStates.AS_USER;
             }
             assertEquals(expected, states.at(a, t), "account " + a + " at " + t);
           }

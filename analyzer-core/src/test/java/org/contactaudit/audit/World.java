@@ -43,7 +43,14 @@ public final class World {
 
   public World account(String id, long number, long from, long to) {
     accounts.add(new Account(id, number, from, to));
+    graph = null;
+    ledger = null;
     return this;
+  }
+
+  /** The registration time of an account ({@link Times#ALWAYS} when unknown). */
+  long registeredAt(String id) {
+    return accounts.stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow().from();
   }
 
   public long numberOf(String id) {
@@ -65,6 +72,7 @@ public final class World {
 
   public World holdsNumber(String owner, long number, long from, long to) {
     entries.add(new Entry(owner, number, from, to));
+    graph = null;
     return this;
   }
 
@@ -87,6 +95,7 @@ public final class World {
   public World consent(
       String account, String setting, boolean value, boolean byDefault, long time) {
     consents.add(new Consent(account, setting, value, byDefault, time));
+    ledger = null;
     return this;
   }
 
@@ -99,14 +108,30 @@ public final class World {
     int accounts = 3 + rnd.nextInt(9);
     int shadows = rnd.nextInt(6);
     boolean timed = rnd.nextBoolean();
+    List<Long> numbers = new ArrayList<>();
     for (int a = 0; a < accounts; a++) {
       long from = timed && rnd.nextInt(4) == 0 ? rnd.nextInt(10) * DAY : Times.ALWAYS;
       long to = timed && rnd.nextInt(6) == 0 ? (10 + rnd.nextInt(10)) * DAY : Times.NEVER;
-      w.account("a" + a, 1000 + a, from, to);
-    }
-    List<Long> numbers = new ArrayList<>();
-    for (int a = 0; a < accounts; a++) {
-      numbers.add(1000L + a);
+      long number = 1000 + a;
+      if (timed && a > 0 && rnd.nextInt(3) == 0) {
+        // a recycled number: the next owner registers when, or some days after, the last leaves
+        World.Account earlier = w.accounts.get(rnd.nextInt(a));
+        long free = earlier.to();
+        for (Account other : w.accounts) {
+          if (other.number() == earlier.number()) {
+            free = Math.max(free, other.to());
+          }
+        }
+        if (free != Times.NEVER) {
+          number = earlier.number();
+          from = free + (rnd.nextBoolean() ? 0 : rnd.nextInt(4) * DAY + rnd.nextInt(2));
+          to = rnd.nextInt(3) == 0 ? from + (1 + rnd.nextInt(8)) * DAY : Times.NEVER;
+        }
+      }
+      w.account("a" + a, number, from, to);
+      if (!numbers.contains(number)) {
+        numbers.add(number);
+      }
     }
     for (int s = 0; s < shadows; s++) {
       numbers.add(5000L + s);
@@ -115,7 +140,7 @@ public final class World {
     for (int e = 0; e < entries; e++) {
       int owner = rnd.nextInt(accounts);
       long number = numbers.get(rnd.nextInt(numbers.size()));
-      if (number == 1000 + owner) {
+      if (number == w.accounts.get(owner).number()) {
         continue;
       }
       long from = timed && rnd.nextBoolean() ? rnd.nextInt(15) * DAY : Times.ALWAYS;
@@ -138,7 +163,8 @@ public final class World {
     int records = rnd.nextInt(accounts * 3);
     for (int r = 0; r < records; r++) {
       String setting = ALL_SETTINGS.get(rnd.nextInt(4));
-      long time = timed && rnd.nextBoolean() ? rnd.nextInt(20) * DAY : Times.ALWAYS;
+      long time =
+          timed && rnd.nextBoolean() ? rnd.nextInt(20) * DAY + rnd.nextInt(2) : Times.ALWAYS;
       w.consent(
           "a" + rnd.nextInt(accounts), setting, rnd.nextInt(4) != 0, rnd.nextInt(5) == 0, time);
     }
