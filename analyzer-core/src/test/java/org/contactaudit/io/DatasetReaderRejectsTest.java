@@ -470,30 +470,31 @@ class DatasetReaderRejectsTest {
                 """
                 account_id,phone,registered_at,deleted_at
                 alice,+8613800138001,,
-                bob,+8613800138002,2018-01-01,2019-06-01
+                bob,+8613800138009,,
+                dan,+8613800138002,2018-01-01,2019-06-01
                 erin,+86 138-0013-8002,2019-06-01,
                 gus,13800138002,2019-05-31,2019-06-02
                 ivy,13800138002,,2017-01-01
                 """);
     AuditInput in = f.read("CN");
-    // erin takes the number the instant bob is deleted; gus overlaps both; ivy left before bob came
+    // erin takes the number the instant dan is deleted; gus overlaps both; ivy left before dan
     assertEquals(
         List.of(
             reject(
                 ACCOUNTS,
-                5,
+                6,
                 "phone",
                 Reason.PHONE_CONFLICT,
-                "the number belongs to account 'bob' (line 3) at the same time; accounts may share"
+                "the number belongs to account 'dan' (line 4) at the same time; accounts may share"
                     + " a number only when their lifetimes (registered_at to deleted_at) do not"
                     + " overlap")),
         f.rejects);
-    f.assertCounts(ACCOUNTS, 5, 4, 0, 0, 1);
+    f.assertCounts(ACCOUNTS, 6, 5, 0, 0, 1);
     ContactGraph g = in.graph();
-    long key = g.numberKey(g.accountIndex("bob"));
+    long key = g.numberKey(g.accountIndex("dan"));
     assertEquals(g.accountIndex("ivy"), g.ownerAt(key, Times.parse("2016-01-01")));
     assertEquals(-1, g.ownerAt(key, Times.parse("2017-06-01")));
-    assertEquals(g.accountIndex("bob"), g.ownerAt(key, Times.parse("2019-05-31T23:59:59Z")));
+    assertEquals(g.accountIndex("dan"), g.ownerAt(key, Times.parse("2019-05-31T23:59:59Z")));
     assertEquals(g.accountIndex("erin"), g.ownerAt(key, Times.parse("2019-06-01")));
   }
 
