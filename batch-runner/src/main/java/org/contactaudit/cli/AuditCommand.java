@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Judges every recommendation the app showed: its evidence in the contact graph, whether each"
-          + " piece was consensual when shown, and a verdict (OK, AT_RISK, LEAK, UNEXPLAINED).",
+          + " piece was consensual when shown, and a verdict (OK, AT_RISK, LEAK, STALE, UNEXPLAINED).",
       "Writes verdicts.csv, rejects.csv, shadow_profiles.csv, exposures.csv, summary.json,"
           + " report.html and _SUCCESS into --out, atomically. No raw phone number is ever"
           + " written or logged."

@@ -43,7 +43,7 @@ final class AuditOutputOptions {
       names = "--fail-on-leak-rate",
       paramLabel = "R",
       description =
-          "Exit 1 when more than this share (0..1) of recommendations is LEAK or AT_RISK.")
+          "Exit 1 when more than this share (0..1) of recommendations is LEAK, AT_RISK or STALE.")
   String failOnLeakRate;
 
   /** Adds every problem of these options to {@code problems}; a missing or bad key is one. */

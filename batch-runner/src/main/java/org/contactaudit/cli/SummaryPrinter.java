@@ -29,7 +29,7 @@ final class SummaryPrinter {
         w.printf(Locale.ROOT, " %s %,d", e.getKey(), e.getValue());
       }
       w.println();
-      w.printf(Locale.ROOT, "leak rate (LEAK + AT_RISK): %.1f%%%n", 100 * v.leakRate());
+      w.printf(Locale.ROOT, "leak rate (LEAK + AT_RISK + STALE): %.1f%%%n", 100 * v.leakRate());
     }
     RunSummary.ShadowFigures shadows = s.shadows();
     if (shadows != null) {

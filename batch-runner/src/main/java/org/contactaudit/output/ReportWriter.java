@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.contactaudit.audit.ExplanationVerdict;
 import org.contactaudit.audit.Kind;
 import org.contactaudit.audit.Verdict;
 import org.contactaudit.io.Reason;
@@ -52,6 +53,9 @@ public final class ReportWriter {
   /** The verdicts in the order of the chart. */
   private static final List<String> VERDICTS =
       Arrays.stream(Verdict.values()).map(Enum::name).toList();
+
+  private static final List<String> EXPLANATIONS =
+      Arrays.stream(ExplanationVerdict.values()).map(Enum::name).toList();
 
   /** The kinds from the most severe to the least. */
   private static final List<String> KINDS = Arrays.stream(Kind.values()).map(Enum::name).toList();
@@ -175,6 +179,7 @@ public final class ReportWriter {
     verdicts(page, summary.verdicts());
     primaryKinds(page, summary.verdicts());
     missingConsents(page, summary.verdicts());
+    refinements(page, summary.verdicts());
     reasons(page, list(summary.inputs()));
     shadows(page, summary.shadows());
     exposure(page, summary.exposure());
@@ -331,14 +336,17 @@ public final class ReportWriter {
     }
     Map<String, Long> counts = map(verdicts.counts());
     Map<String, Double> rates = map(verdicts.rates());
-    long leaks = counts.getOrDefault("LEAK", 0L) + counts.getOrDefault("AT_RISK", 0L);
+    long leaks =
+        counts.getOrDefault("LEAK", 0L)
+            + counts.getOrDefault("AT_RISK", 0L)
+            + counts.getOrDefault("STALE", 0L);
     page.append("<div class=\"headline\"><div><span class=\"big\" id=\"leak-rate\">")
         .append(percent(verdicts.leakRate()))
         .append("</span><span class=\"big-label\">leak rate</span></div><p>")
         .append(count(leaks))
         .append(" of ")
         .append(count(verdicts.judged()))
-        .append(" judged recommendations (LEAK or AT_RISK) disclose a relationship")
+        .append(" judged recommendations (LEAK, AT_RISK or STALE) disclose a relationship")
         .append(" without the consent it needs.</p></div>\n");
     List<Bar> bars = new ArrayList<>();
     for (String verdict : ordered(counts.keySet(), VERDICTS)) {
@@ -349,7 +357,55 @@ public final class ReportWriter {
     }
     page.append(Charts.bars("verdict-chart", "Recommendations by verdict", bars))
         .append("\n<p class=\"muted\">OK: all evidence consensual. AT_RISK: some is, some is")
-        .append(" not. LEAK: none is. UNEXPLAINED: the contact graph does not explain it.</p>\n");
+        .append(" not. LEAK: none is. STALE: only deleted uploads explain it, so the app used")
+        .append(" data its owner had deleted. UNEXPLAINED: the contact graph does not explain")
+        .append(" it.</p>\n");
+    close(page);
+  }
+
+  /**
+   * What the rulings are about beyond consent: leaks through uploads made before their subject
+   * registered (Ling v. Douyin), through recycled numbers, of deleted data, and what the app's
+   * explanations disclosed.
+   */
+  private static void refinements(StringBuilder page, VerdictFigures verdicts) {
+    open(page, "refinements", "Pre-registration, recycled numbers, deleted data, explanations");
+    if (verdicts == null) {
+      notComputed(page, "No recommendations were judged.");
+      close(page);
+      return;
+    }
+    Map<String, Long> counts = map(verdicts.counts());
+    page.append("<div class=\"figures\">");
+    figure(
+        page,
+        count(verdicts.preRegistrationLeaks()),
+        "LEAK or AT_RISK through an upload made before its subject registered");
+    figure(
+        page, count(verdicts.recycledNumberLeaks()), "LEAK or AT_RISK through a recycled number");
+    figure(page, count(counts.getOrDefault("STALE", 0L)), "STALE: explained only by deleted data");
+    page.append("</div>\n");
+    Map<String, Long> explained = map(verdicts.explanations());
+    long total = explained.values().stream().mapToLong(Long::longValue).sum();
+    if (total == 0) {
+      notComputed(page, "No recommendation came with an explanation.");
+    } else {
+      List<Bar> bars = new ArrayList<>();
+      for (String verdict : ordered(explained.keySet(), EXPLANATIONS)) {
+        long n = explained.getOrDefault(verdict, 0L);
+        bars.add(
+            new Bar(
+                verdict,
+                n,
+                count(n) + " (" + percent((double) n / total) + ")",
+                explanationTone(verdict)));
+      }
+      page.append(Charts.bars("explanation-chart", "Explanations shown to viewers", bars))
+          .append("\n<p class=\"muted\">SUPPORTED: true through consensual evidence. DISCLOSES:")
+          .append(" true only through evidence without consent, so telling it discloses that")
+          .append(" evidence. FALSE: not true. UNRECOGNIZED: not an explanation this audit")
+          .append(" knows.</p>\n");
+    }
     close(page);
   }
 
@@ -641,7 +697,16 @@ public final class ReportWriter {
     return switch (verdict) {
       case "OK" -> "tone-ok";
       case "AT_RISK" -> "tone-risk";
-      case "LEAK" -> "tone-leak";
+      case "LEAK", "STALE" -> "tone-leak";
+      default -> "tone-none";
+    };
+  }
+
+  private static String explanationTone(String verdict) {
+    return switch (verdict) {
+      case "SUPPORTED" -> "tone-ok";
+      case "DISCLOSES" -> "tone-leak";
+      case "FALSE" -> "tone-risk";
       default -> "tone-none";
     };
   }

@@ -98,12 +98,18 @@ public record RunSummary(
    * The verdicts of the accepted recommendations.
    *
    * @param judged how many were judged
-   * @param counts the count of each verdict (OK, AT_RISK, LEAK, UNEXPLAINED)
+   * @param counts the count of each verdict (OK, AT_RISK, LEAK, STALE, UNEXPLAINED)
    * @param rates the share of each verdict
-   * @param leakRate the share of LEAK and AT_RISK: what discloses something without consent
-   * @param primaryKinds for LEAK and AT_RISK, the count of each primary kind
-   * @param kinds the count of recommendations with evidence of each kind
-   * @param missingConsents the count of each missing consent over LEAK and AT_RISK, most first
+   * @param leakRate the share of LEAK, AT_RISK and STALE: what discloses something without consent
+   * @param primaryKinds for LEAK, AT_RISK and STALE, the count of each primary kind
+   * @param kinds the count of recommendations with evidence of each kind (for STALE, found counting
+   *     deleted entries)
+   * @param missingConsents the count of each missing consent over LEAK, AT_RISK and STALE, most
+   *     first
+   * @param explanations the count of each explanation verdict (recommendations with an explanation)
+   * @param preRegistrationLeaks LEAK and AT_RISK whose primary evidence has a pre-registration
+   *     entry
+   * @param recycledNumberLeaks LEAK and AT_RISK whose primary evidence holds a recycled number
    */
   public record VerdictFigures(
       long judged,
@@ -112,7 +118,10 @@ public record RunSummary(
       double leakRate,
       Map<String, Long> primaryKinds,
       Map<String, Long> kinds,
-      Map<String, Long> missingConsents) {}
+      Map<String, Long> missingConsents,
+      Map<String, Long> explanations,
+      long preRegistrationLeaks,
+      long recycledNumberLeaks) {}
 
   /**
    * Shadow profiles (SPEC section 6).

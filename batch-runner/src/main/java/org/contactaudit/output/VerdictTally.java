@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.contactaudit.audit.ExplanationVerdict;
 import org.contactaudit.audit.Judgment;
 import org.contactaudit.audit.Kind;
 import org.contactaudit.audit.Verdict;
@@ -26,6 +27,8 @@ public final class VerdictTally {
   private final long[] primary = new long[Kind.values().length];
   private final long[] kinds = new long[Kind.values().length];
   private final Map<String, Long> missing = new LinkedHashMap<>();
+  private final long[] explanations = new long[ExplanationVerdict.values().length];
+  private final long[] flagged = new long[2];
   private final List<RunSummary.Example> examples = new ArrayList<>();
   private int next;
 
@@ -43,6 +46,9 @@ public final class VerdictTally {
     for (Kind k : j.kinds()) {
       kinds[k.ordinal()]++;
     }
+    j.explanationVerdict().ifPresent(e -> explanations[e.ordinal()]++);
+    flagged[0] += j.preRegistration() ? 1 : 0;
+    flagged[1] += j.recycledNumber() ? 1 : 0;
     if (j.primaryKind().isPresent()) {
       primary[j.primaryKind().get().ordinal()]++;
       for (String m : j.missingConsents()) {
@@ -54,9 +60,15 @@ public final class VerdictTally {
     }
   }
 
-  /** The number of LEAK and AT_RISK judgments. */
+  /** The number of LEAK, AT_RISK and STALE judgments: those that disclose without consent. */
   public long leaking() {
-    return verdicts[Verdict.LEAK.ordinal()] + verdicts[Verdict.AT_RISK.ordinal()];
+    return leaking(verdicts);
+  }
+
+  private static long leaking(long[] verdicts) {
+    return verdicts[Verdict.LEAK.ordinal()]
+        + verdicts[Verdict.AT_RISK.ordinal()]
+        + verdicts[Verdict.STALE.ordinal()];
   }
 
   /** The number of judgments. */
@@ -64,24 +76,33 @@ public final class VerdictTally {
     return next;
   }
 
-  /** The share of LEAK and AT_RISK among the judgments (0 without judgments). */
+  /** The share of LEAK, AT_RISK and STALE among the judgments (0 without judgments). */
   public double leakRate() {
     return next == 0 ? 0 : (double) leaking() / next;
   }
 
   /** The verdict figures. */
   public RunSummary.VerdictFigures figures() {
-    return figures(verdicts, primary, kinds, missing);
+    return figures(verdicts, primary, kinds, missing, explanations, flagged[0], flagged[1]);
   }
 
   /**
-   * The verdict figures from counts indexed by {@link Verdict} and {@link Kind} ordinals: the one
-   * place that lays them out, for this tally and for the distributed job.
+   * The verdict figures from counts indexed by {@link Verdict}, {@link Kind} and {@link
+   * ExplanationVerdict} ordinals: the one place that lays them out, for this tally and for the
+   * distributed job.
    *
-   * @param missing the count of each missing consent over LEAK and AT_RISK
+   * @param missing the count of each missing consent over LEAK, AT_RISK and STALE
+   * @param preRegistration the LEAK and AT_RISK judgments with pre-registration evidence
+   * @param recycled the LEAK and AT_RISK judgments with evidence through a recycled number
    */
   public static RunSummary.VerdictFigures figures(
-      long[] verdicts, long[] primary, long[] kinds, Map<String, Long> missing) {
+      long[] verdicts,
+      long[] primary,
+      long[] kinds,
+      Map<String, Long> missing,
+      long[] explanations,
+      long preRegistration,
+      long recycled) {
     long judged = 0;
     for (long n : verdicts) {
       judged += n;
@@ -104,10 +125,22 @@ public final class VerdictTally {
             Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
                 .thenComparing(Map.Entry.comparingByKey()))
         .forEach(e -> sortedMissing.put(e.getKey(), e.getValue()));
-    long leaking = verdicts[Verdict.LEAK.ordinal()] + verdicts[Verdict.AT_RISK.ordinal()];
-    double leakRate = judged == 0 ? 0 : (double) leaking / judged;
+    double leakRate = judged == 0 ? 0 : (double) leaking(verdicts) / judged;
+    Map<String, Long> explained = new LinkedHashMap<>();
+    for (ExplanationVerdict e : ExplanationVerdict.values()) {
+      explained.put(e.name(), explanations[e.ordinal()]);
+    }
     return new RunSummary.VerdictFigures(
-        judged, counts, rates, leakRate, primaryKinds, allKinds, sortedMissing);
+        judged,
+        counts,
+        rates,
+        leakRate,
+        primaryKinds,
+        allKinds,
+        sortedMissing,
+        explained,
+        preRegistration,
+        recycled);
   }
 
   /** The first leaks of the run, for people. */

@@ -19,7 +19,10 @@ import org.contactaudit.time.Times;
  * Streams {@code verdicts.csv}: one row per accepted recommendation, in input order. Columns: the
  * input line, the ids, {@code shown_at} (empty when the input had none), surface, verdict, primary
  * kind, all kinds and missing consents (separated by {@code ;}), then for each kind the number of
- * consensual and non-consensual pieces, and the shadow numbers among the shared contacts.
+ * consensual and non-consensual pieces, the shadow numbers among the shared contacts, the verdict
+ * on the app's explanation (empty without one), and whether the primary evidence of a LEAK or
+ * AT_RISK has a pre-registration entry and an entry holding a recycled number ({@code true} or
+ * {@code false}).
  */
 public final class VerdictsWriter implements AutoCloseable {
   private final CSVPrinter printer;
@@ -62,6 +65,9 @@ public final class VerdictsWriter implements AutoCloseable {
       h.add(k.label() + "_non_consensual");
     }
     h.add("shadow_shared_contacts");
+    h.add("explanation_verdict");
+    h.add("pre_registration");
+    h.add("recycled_number");
     return h.toArray(new String[0]);
   }
 
@@ -116,6 +122,9 @@ public final class VerdictsWriter implements AutoCloseable {
       row.add(j.nonConsensual(k));
     }
     row.add(j.shadowSharedContacts());
+    row.add(j.explanationVerdict().map(Enum::name).orElse(""));
+    row.add(j.preRegistration());
+    row.add(j.recycledNumber());
     return row;
   }
 

@@ -41,9 +41,11 @@ class ExampleAuditTest {
   void exitsZeroAndPrintsTheSummary() {
     assertEquals(0, run.exit(), run.err());
     assertTrue(
-        run.out().contains("verdicts of 10 recommendations: OK 1 AT_RISK 0 LEAK 8 UNEXPLAINED 1"),
+        run.out()
+            .contains(
+                "verdicts of 10 recommendations: OK 1 AT_RISK 0 LEAK 8 STALE 0 UNEXPLAINED 1"),
         run.out());
-    assertTrue(run.out().contains("leak rate (LEAK + AT_RISK): 80.0%"), run.out());
+    assertTrue(run.out().contains("leak rate (LEAK + AT_RISK + STALE): 80.0%"), run.out());
   }
 
   @Test
@@ -61,8 +63,11 @@ class ExampleAuditTest {
     assertTrue(rows.get(6).startsWith("7,mei,huang,"), rows.get(6));
     assertTrue(rows.get(6).contains(",LEAK,MUTUAL,MUTUAL,candidate.discoverable_by_phone,"));
     assertTrue(rows.get(7).contains(",amy,ben,") && rows.get(7).contains(",OK,,MUTUAL,,"));
+    assertTrue(rows.get(7).endsWith(",SUPPORTED,false,false"), "in_contacts, consensual");
     assertTrue(rows.get(8).contains(",LEAK,SHARED_CONTACT,SHARED_CONTACT,"));
-    assertTrue(rows.get(8).endsWith(",1"), "one shadow shared contact: the pharmacy");
+    assertTrue(
+        rows.get(8).endsWith(",1,DISCLOSES,false,false"),
+        "one shadow shared contact, the pharmacy; mutual_contacts:1 true only without consent");
     assertTrue(rows.get(9).contains(",LEAK,SHARED_CONTACT,"));
     assertTrue(rows.get(10).contains(",amy,dr_wang,") && rows.get(10).contains(",UNEXPLAINED,"));
   }

@@ -83,13 +83,15 @@ class ReportWriterTest {
 
     long charts = count(page, "<svg ");
     assertEquals(
-        8, charts, "verdicts, kinds, evidence, consents, reasons, shadows, exposure, time");
+        9,
+        charts,
+        "verdicts, kinds, evidence, consents, explanations, reasons, shadows, exposure, time");
     assertEquals(charts, count(page, "role=\"img\""));
     assertEquals(charts, count(page, "aria-labelledby=\"") - count(page, "<section "));
     assertContains(
         page,
         "<desc id=\"verdict-chart-desc\">OK: 900,000 (72.9%); AT_RISK: 100,000 (8.1%);"
-            + " LEAK: 134,567 (10.9%); UNEXPLAINED: 100,000 (8.1%)</desc>");
+            + " LEAK: 134,567 (10.9%); STALE: 0 (0.0%); UNEXPLAINED: 100,000 (8.1%)</desc>");
   }
 
   @Test

@@ -15,6 +15,9 @@ final class Judged implements Serializable {
   final int primary;
   final int kinds;
   final String[] missing;
+  final int explanation;
+  final boolean preRegistration;
+  final boolean recycled;
 
   Judged(long line, String csv, Judgment j) {
     this.line = line;
@@ -28,5 +31,8 @@ final class Judged implements Serializable {
     this.kinds = mask;
     List<String> m = j.missingConsents();
     this.missing = m.toArray(new String[0]);
+    this.explanation = j.explanationVerdict().map(Enum::ordinal).orElse(-1);
+    this.preRegistration = j.preRegistration();
+    this.recycled = j.recycledNumber();
   }
 }
