@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The reference workload of issue 5: 1 million accounts (about 130 million upload rows, 10 million
+# The reference workload: 1 million accounts (about 130 million upload rows, 10 million
 # recommendations), generated once, then audited end to end. Records the wall time of every phase
 # (the job's own log lines) and the peak memory (GNU time's maximum resident set size).
 #

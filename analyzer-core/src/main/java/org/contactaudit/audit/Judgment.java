@@ -6,6 +6,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
+import org.contactaudit.graph.ContactGraph;
+import org.contactaudit.time.Times;
 
 /**
  * The verdict on one recommendation: viewer {@code V} shown candidate {@code C} at {@code at}, with
@@ -179,29 +182,61 @@ public final class Judgment {
     return 31 * h + Arrays.hashCode(counts);
   }
 
+  /**
+   * The judgment with accounts by their index in the graph, for example {@code Judgment[#0 -> #1 at
+   * 2020-02-01T09:00:00Z: LEAK, primary REVERSE, missing [viewer.discoverable_by_phone,
+   * candidate.suggest_to_contacts], kinds [REVERSE (0 consensual, 1 not)]]}; {@link
+   * #toString(ContactGraph)} names them by their ids.
+   */
   @Override
   public String toString() {
-    StringBuilder s = new StringBuilder();
-    s.append("Judgment[").append(viewer).append(" -> ").append(candidate);
-    s.append(" at ").append(at).append(": ").append(verdict);
-    if (primaryKind != null) {
-      s.append(' ').append(primaryKind).append(" missing ").append(missingConsents);
+    return toString(account -> "#" + account);
+  }
+
+  /**
+   * The judgment with accounts named by their ids in {@code graph}, the graph it was judged on: for
+   * example {@code Judgment[ling -> zhou at 2020-02-01T09:00:00Z: LEAK, primary REVERSE, missing
+   * [viewer.discoverable_by_phone, candidate.suggest_to_contacts], kinds [REVERSE (0 consensual, 1
+   * not)]]}.
+   */
+  public String toString(ContactGraph graph) {
+    return toString(graph::accountId);
+  }
+
+  private String toString(IntFunction<String> accountName) {
+    StringBuilder s = new StringBuilder("Judgment[");
+    s.append(accountName.apply(viewer)).append(" -> ").append(accountName.apply(candidate));
+    String when = Times.format(at);
+    if (when.isEmpty()) {
+      when = at == Times.ALWAYS ? "the beginning of time" : "the end of time";
     }
+    s.append(" at ").append(when);
+    s.append(": ").append(verdict);
+    if (primaryKind != null) {
+      s.append(", primary ").append(primaryKind).append(", missing ").append(missingConsents);
+    }
+    boolean first = true;
     for (Kind k : Kind.values()) {
       int c = consensual(k);
       int n = nonConsensual(k);
       if (c + n > 0) {
-        s.append(", ").append(k.label()).append('=').append(c).append('/').append(n);
+        s.append(first ? ", kinds [" : ", ").append(k);
+        s.append(" (").append(c).append(" consensual, ").append(n).append(" not");
+        if (k == Kind.SHARED_CONTACT && shadowSharedContacts > 0) {
+          s.append(", ").append(shadowSharedContacts).append(" shadow");
+        }
+        s.append(')');
+        first = false;
       }
     }
-    if (shadowSharedContacts > 0) {
-      s.append(", shadow=").append(shadowSharedContacts);
+    if (!first) {
+      s.append(']');
     }
     if (verdict == Verdict.STALE) {
-      s.append(", kinds=").append(kinds());
+      s.append(", found only counting deleted entries ").append(kinds());
     }
     if (preRegistration) {
-      s.append(", pre-registration");
+      s.append(", pre-registration upload");
     }
     if (recycledNumber) {
       s.append(", recycled number");

@@ -2,11 +2,13 @@ package org.contactaudit.phone;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata;
+import com.google.i18n.phonenumbers.ShortNumbersRegionCodeSet;
 import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
 import com.google.i18n.phonenumbers.metadata.source.MetadataSource;
 import com.google.i18n.phonenumbers.metadata.source.RegionMetadataSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -23,6 +25,7 @@ final class CallingCodePlans {
       DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
   private static final RegionMetadataSource SHORT_METADATA =
       DefaultMetadataDependenciesProvider.getInstance().getShortNumberMetadataSource();
+  private static final Set<String> SHORT_REGIONS = ShortNumbersRegionCodeSet.getRegionCodeSet();
   private static final int CODES = 1000;
   private static final boolean[] KNOWN = new boolean[CODES];
   private static final AtomicReferenceArray<CallingCodePlans> COMPILED =
@@ -244,9 +247,13 @@ final class CallingCodePlans {
 
   /**
    * The short-number metadata of a region as ShortNumberInfo reads it: null when there is none or
-   * libphonenumber rejects the region code.
+   * libphonenumber rejects the region code. A region without any (GQ, IO, TA, TK) is not looked up:
+   * libphonenumber would log a warning for its missing file and return null.
    */
-  private static PhoneMetadata shortMetadata(String region) {
+  static PhoneMetadata shortMetadata(String region) {
+    if (!SHORT_REGIONS.contains(region)) {
+      return null;
+    }
     try {
       return SHORT_METADATA.getMetadataForRegion(region);
     } catch (IllegalArgumentException e) {

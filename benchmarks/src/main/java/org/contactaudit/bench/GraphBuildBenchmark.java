@@ -20,13 +20,13 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Building the contact graph from entry arrays (issue 3): {@code ContactGraphBuilder} (accounts,
- * then one {@code addEntry} per entry with the number's E.164 key, then {@code build()}) beside
- * JGraphT's {@code DefaultDirectedGraph} and jgrapht-opt's {@code SparseIntDirectedGraph} (built
- * from a list of edge pairs) over the same holds edges. Time per build; the README turns it into
- * entries/s. The baselines get dense vertex ids ready-made while the builder maps number keys to
- * ids itself, which favours them. Heap per entry of each structure: {@link MemoryFootprint}; the
- * adjacency bytes per entry of the contact graph are printed at the end of each trial.
+ * Building the contact graph from entry arrays: {@code ContactGraphBuilder} (accounts, then one
+ * {@code addEntry} per entry with the number's E.164 key, then {@code build()}) beside JGraphT's
+ * {@code DefaultDirectedGraph} and jgrapht-opt's {@code SparseIntDirectedGraph} (built from a list
+ * of edge pairs) over the same holds edges. Time per build; the README turns it into entries/s. The
+ * baselines get dense vertex ids ready-made while the builder maps number keys to ids itself, which
+ * favours them. Heap per entry of each structure: {@link MemoryFootprint}; the adjacency bytes per
+ * entry of the contact graph are printed at the end of each trial.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -27,16 +27,16 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Judging recommendations (issue 3: at least a million judgments a second on one core, and 20 times
- * the naive judge). {@code Auditor.judge} and the consent-safe filter {@code Auditor.isConsensual}
- * beside {@link NaiveJudge}, one judgment per operation, single-threaded, cycling through {@value
- * #QUERIES} recommendation pairs (or the first {@code window} of them) in a shuffled mixture of
- * five equal parts: a phonebook edge either way (mutual, forward or reverse), two members of one
- * community (shared contacts), two contacts of a "shop" account with at least 1,000 entries
- * (co-holders via a hub), a two-step chain {@code V → W → C}, and two random accounts (mostly
- * unexplained or explained by hub numbers). The setup checks that both judges agree on every pair
- * (verdict, primary kind, missing consents, counts of each kind, shadow count; and the filter) and
- * fails otherwise.
+ * Judging recommendations (the goal: at least a million judgments a second on one core, and 20
+ * times the naive judge). {@code Auditor.judge} and the consent-safe filter {@code
+ * Auditor.isConsensual} beside {@link NaiveJudge}, one judgment per operation, single-threaded,
+ * cycling through {@value #QUERIES} recommendation pairs (or the first {@code window} of them) in a
+ * shuffled mixture of five equal parts: a phonebook edge either way (mutual, forward or reverse),
+ * two members of one community (shared contacts), two contacts of a "shop" account with at least
+ * 1,000 entries (co-holders via a hub), a two-step chain {@code V → W → C}, and two random accounts
+ * (mostly unexplained or explained by hub numbers). The setup checks that both judges agree on
+ * every pair (verdict, primary kind, missing consents, counts of each kind, shadow count; and the
+ * filter) and fails otherwise.
  *
  * <p>The world is untimed by default; {@code -p timed=true} judges on the timed world of the same
  * seed ({@link BenchGraphs}: the same phonebooks, with registrations, deletions and upload times),

@@ -14,12 +14,12 @@ import org.contactaudit.audit.Verdict;
 import org.contactaudit.time.Times;
 
 /**
- * The judge a competent engineer would write first from SPEC section 4 with the JDK's collections:
- * phonebooks as {@code HashMap<String, Set<String>>} (account id to E.164 numbers), the inverted
- * phonebook the same way, and consent records in a {@code HashMap}. It follows the SPEC literally
- * (default policy) but looks things up in hash sets and walks the smaller side of each
- * intersection, rather than scanning everything like the test suite's reference judge: the fair
- * baseline of {@code JudgeBenchmark}. Consents are read at {@code t}.
+ * The judge a competent engineer would write first from the rules of docs/POLICY.md with the JDK's
+ * collections: phonebooks as {@code HashMap<String, Set<String>>} (account id to E.164 numbers),
+ * the inverted phonebook the same way, and consent records in a {@code HashMap}. It follows the
+ * rules literally (default policy) but looks things up in hash sets and walks the smaller side of
+ * each intersection, rather than scanning everything like the test suite's reference judge: the
+ * fair baseline of {@code JudgeBenchmark}. Consents are read at {@code t}.
  *
  * <p>The sets hold every entry ever uploaded. In a timed world each element found while
  * intersecting is then checked at {@code t} with two more maps: owner to number to the intervals in
@@ -48,7 +48,7 @@ final class NaiveJudge {
     }
   }
 
-  /** The outcome, in the terms of SPEC section 4. */
+  /** The outcome, in the terms of docs/POLICY.md. */
   record Result(
       Verdict verdict,
       Kind primary,
