@@ -24,7 +24,24 @@ import picocli.CommandLine.Spec;
     description = {
       "Writes a synthetic dataset of the four input files (accounts, contacts, consents,"
           + " recommendations) and shape.json into a folder, and prints its shape.",
-      "The same options and seed give byte-identical files."
+      "The same options and seed give byte-identical files.",
+      "",
+      "Besides realistic phonebooks it makes the cases of SPEC section 4's refinements:",
+      "- Recycled numbers: --recycled-number-share of the deleted accounts hand their number to"
+          + " an account that registers at the deletion (25%% of hand-overs) or up to 90 days"
+          + " after it; the entries that held the number stay in other phonebooks.",
+      "- Uploads before registration: registrations are spread over the window, so about 40%% of"
+          + " the entries that hold an account's number are uploaded before it"
+          + " registered. --pre-registration-consent-share of the accounts so uploaded get a"
+          + " granted discoverable_by_phone record made before registering (half with an unknown"
+          + " updated_at) instead of the usual history; half of them grant it again at or after"
+          + " registering (a fifth of those at the instant of registration).",
+      "- Stale evidence: --stale-share of the recommendations are shown at (25%% of them) or"
+          + " after the deletion of the only entry that links viewer and candidate.",
+      "- Explanations: --explanation-mix; 10%% of the non-empty cells in odd case or with"
+          + " surrounding blanks.",
+      "shape.json counts each case under \"refinements\".",
+      ""
     })
 public final class GenerateCommand implements Callable<Integer> {
   private static final GeneratorConfig DEFAULTS = GeneratorConfig.builder().build();
@@ -121,6 +138,43 @@ public final class GenerateCommand implements Callable<Integer> {
   private double deletedAccountShare = DEFAULTS.deletedAccountShare();
 
   @Option(
+      names = "--recycled-number-share",
+      paramLabel = "S",
+      description =
+          "Share of deleted accounts whose number goes to a later account"
+              + " (default: ${DEFAULT-VALUE}).")
+  private double recycledNumberShare = DEFAULTS.recycledNumberShare();
+
+  @Option(
+      names = "--pre-registration-consent-share",
+      paramLabel = "S",
+      description =
+          "Share of accounts whose number was uploaded before they registered that have a"
+              + " discoverable_by_phone record made before registering"
+              + " (default: ${DEFAULT-VALUE}).")
+  private double preRegistrationConsentShare = DEFAULTS.preRegistrationConsentShare();
+
+  @Option(
+      names = "--stale-share",
+      paramLabel = "S",
+      description =
+          "Share of recommendations whose only link is an entry deleted at or before they were"
+              + " shown, 0 to 0.1 (default: ${DEFAULT-VALUE}).")
+  private double staleShare = DEFAULTS.staleShare();
+
+  @Option(
+      names = "--explanation-mix",
+      paramLabel = "EVIDENCE,RANDOM,UNRECOGNIZED,NONE",
+      split = ",",
+      description = {
+        "Shares of explanations made from the evidence the recommending strategy found"
+            + " (in_contacts, has_your_number, mutual_contacts:N, friend_of_friend), claims drawn"
+            + " at random, unrecognized texts and empty cells, summing to 1"
+            + " (default: 0.6,0.15,0.05,0.2)."
+      })
+  private double[] explanationMix;
+
+  @Option(
       names = "--start",
       paramLabel = "INSTANT",
       description = "Start of the time window (default: ${DEFAULT-VALUE}).")
@@ -168,6 +222,9 @@ public final class GenerateCommand implements Callable<Integer> {
             .duplicateShare(duplicateShare)
             .deletedEntryShare(deletedEntryShare)
             .deletedAccountShare(deletedAccountShare)
+            .recycledNumberShare(recycledNumberShare)
+            .preRegistrationConsentShare(preRegistrationConsentShare)
+            .staleShare(staleShare)
             .start(start)
             .end(end);
     if (consentMix != null) {
@@ -183,6 +240,15 @@ public final class GenerateCommand implements Callable<Integer> {
               consentMix[2],
               consentMix.length == 5 ? consentMix[3] : d.granted(),
               consentMix.length == 5 ? consentMix[4] : d.changed()));
+    }
+    if (explanationMix != null) {
+      if (explanationMix.length != 4) {
+        throw new IllegalArgumentException(
+            "--explanation-mix takes 4 numbers, got " + explanationMix.length);
+      }
+      b.explanationMix(
+          new GeneratorConfig.ExplanationMix(
+              explanationMix[0], explanationMix[1], explanationMix[2], explanationMix[3]));
     }
     return b.build();
   }

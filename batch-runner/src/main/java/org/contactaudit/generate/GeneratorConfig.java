@@ -28,6 +28,10 @@ public final class GeneratorConfig {
   private final double duplicateShare;
   private final double deletedEntryShare;
   private final double deletedAccountShare;
+  private final double recycledNumberShare;
+  private final double preRegistrationConsentShare;
+  private final double staleShare;
+  private final ExplanationMix explanationMix;
   private final Instant start;
   private final Instant end;
 
@@ -45,6 +49,10 @@ public final class GeneratorConfig {
     this.duplicateShare = b.duplicateShare;
     this.deletedEntryShare = b.deletedEntryShare;
     this.deletedAccountShare = b.deletedAccountShare;
+    this.recycledNumberShare = b.recycledNumberShare;
+    this.preRegistrationConsentShare = b.preRegistrationConsentShare;
+    this.staleShare = b.staleShare;
+    this.explanationMix = b.explanationMix;
     this.start = b.start;
     this.end = b.end;
   }
@@ -119,6 +127,39 @@ public final class GeneratorConfig {
     return deletedAccountShare;
   }
 
+  /**
+   * The share of deleted accounts whose number a carrier gives to a later account: one that
+   * registers at or after the deletion (a quarter of them at that very instant). The entries that
+   * held the number stay in other phonebooks.
+   */
+  public double recycledNumberShare() {
+    return recycledNumberShare;
+  }
+
+  /**
+   * The share of the accounts whose number someone uploaded before they registered that have a
+   * {@code discoverable_by_phone} record made before registering (granted, with an unknown or an
+   * earlier {@code updated_at}) instead of the usual history; half of them grant it again after
+   * registering (a fifth of those at the instant of registration).
+   */
+  public double preRegistrationConsentShare() {
+    return preRegistrationConsentShare;
+  }
+
+  /**
+   * The share of recommendations that are stale: shown at or after the deletion of the only entry
+   * that ever linked the viewer and the candidate (the candidate's number is held by no one else,
+   * and the two phonebooks share no number).
+   */
+  public double staleShare() {
+    return staleShare;
+  }
+
+  /** How the {@code explanation} cells of recommendations are made. */
+  public ExplanationMix explanationMix() {
+    return explanationMix;
+  }
+
   /** The start of the time window: the first registration. */
   public Instant start() {
     return start;
@@ -170,6 +211,48 @@ public final class GeneratorConfig {
     }
   }
 
+  /**
+   * How the {@code explanation} cell of one recommendation is made: from the evidence the strategy
+   * that picked the candidate knows ({@code in_contacts} for a forward pick, {@code
+   * has_your_number} for a reverse one, {@code mutual_contacts:N} with the shared count for a
+   * shared-contact one, {@code friend_of_friend} for a chain; a claim drawn at random for the
+   * others), a claim drawn at random (any of the four forms), text the contract does not know, or
+   * empty. A tenth of the non-empty cells are written in odd case or with surrounding blanks.
+   *
+   * @param evidence the share of explanations made from the evidence
+   * @param random the share of claims drawn at random
+   * @param unrecognized the share of texts that are no form of the contract
+   * @param none the share of empty cells; the four shares sum to 1
+   */
+  public record ExplanationMix(double evidence, double random, double unrecognized, double none) {
+    /** The default mix: 60% from the evidence, 15% at random, 5% unrecognized, 20% empty. */
+    public static final ExplanationMix DEFAULT = new ExplanationMix(0.6, 0.15, 0.05, 0.2);
+
+    /**
+     * Validates the mix.
+     *
+     * @throws IllegalArgumentException naming the first bad value
+     */
+    public ExplanationMix {
+      checkRange("explanation mix evidence", evidence, 0, 1);
+      checkRange("explanation mix random", random, 0, 1);
+      checkRange("explanation mix unrecognized", unrecognized, 0, 1);
+      checkRange("explanation mix none", none, 0, 1);
+      double sum = evidence + random + unrecognized + none;
+      if (Math.abs(sum - 1) > 1e-9) {
+        throw new IllegalArgumentException(
+            "explanation mix evidence + random + unrecognized + none must sum to 1, got "
+                + text(evidence)
+                + " + "
+                + text(random)
+                + " + "
+                + text(unrecognized)
+                + " + "
+                + text(none));
+      }
+    }
+  }
+
   /** Collects and validates the settings of a {@link GeneratorConfig}. */
   public static final class Builder {
     private int accounts = 10_000;
@@ -185,6 +268,10 @@ public final class GeneratorConfig {
     private double duplicateShare = 0.01;
     private double deletedEntryShare = 0.05;
     private double deletedAccountShare = 0.02;
+    private double recycledNumberShare = 0.5;
+    private double preRegistrationConsentShare = 0.1;
+    private double staleShare = 0.005;
+    private ExplanationMix explanationMix = ExplanationMix.DEFAULT;
     private Instant start = Instant.parse("2019-01-01T00:00:00Z");
     private Instant end = Instant.parse("2021-01-01T00:00:00Z");
 
@@ -268,6 +355,33 @@ public final class GeneratorConfig {
       return this;
     }
 
+    /** The share of deleted accounts whose number goes to a later account, 0 to 1. */
+    public Builder recycledNumberShare(double recycledNumberShare) {
+      this.recycledNumberShare = recycledNumberShare;
+      return this;
+    }
+
+    /**
+     * The share of accounts uploaded before registering whose {@code discoverable_by_phone} record
+     * is made before registering, 0 to 1.
+     */
+    public Builder preRegistrationConsentShare(double preRegistrationConsentShare) {
+      this.preRegistrationConsentShare = preRegistrationConsentShare;
+      return this;
+    }
+
+    /** The share of recommendations that are stale, 0 to 0.1. */
+    public Builder staleShare(double staleShare) {
+      this.staleShare = staleShare;
+      return this;
+    }
+
+    /** The explanation mix. */
+    public Builder explanationMix(ExplanationMix explanationMix) {
+      this.explanationMix = Objects.requireNonNull(explanationMix, "explanationMix");
+      return this;
+    }
+
     /** The start of the time window, not before 1970. */
     public Builder start(Instant start) {
       this.start = Objects.requireNonNull(start, "start");
@@ -309,6 +423,9 @@ public final class GeneratorConfig {
       checkRange("duplicateShare", duplicateShare, 0, 0.5);
       checkRange("deletedEntryShare", deletedEntryShare, 0, 1);
       checkRange("deletedAccountShare", deletedAccountShare, 0, 1);
+      checkRange("recycledNumberShare", recycledNumberShare, 0, 1);
+      checkRange("preRegistrationConsentShare", preRegistrationConsentShare, 0, 1);
+      checkRange("staleShare", staleShare, 0, 0.1);
       if (start.isBefore(Instant.EPOCH)) {
         throw new IllegalArgumentException(
             "start must not be before 1970-01-01T00:00:00Z, got " + start);

@@ -71,6 +71,9 @@ final class Population {
   final NumberPlan plan;
   private final long seed;
   private final long[] numbers;
+  private final Affine slots;
+  private final long space;
+  private long nextSlot;
   private final int[][] order = new int[TYPES][];
   private final int[][] place = new int[TYPES][];
   private final int[][] starts = new int[TYPES][];
@@ -94,7 +97,16 @@ final class Population {
     this.persons = community + outsiders;
     this.outsidersPerBook = (double) outsiders / accounts;
     this.plan = NumberPlan.forRegion(config.defaultRegion());
-    this.numbers = numbers(plan, persons, seed);
+    this.space = Math.min(plan.capacity(), 3_000_000_000L);
+    if (space < persons) {
+      throw new IllegalArgumentException(
+          "region " + plan.region + " has room for " + space + " numbers, " + persons + " needed");
+    }
+    this.slots = Affine.random(space, new SplittableRandom(hash(seed, SALT_NUMBERS, -1)));
+    this.numbers = new long[persons];
+    for (int p = 0; p < persons; p++) {
+      numbers[p] = nextNumber(persons);
+    }
     Affine global = Affine.random(community, new SplittableRandom(hash(seed, SALT_GLOBAL, 0)));
     int lastCity = community % CITY == 0 ? CITY : community % CITY;
     for (int t = 0; t < TYPES; t++) {
@@ -142,6 +154,32 @@ final class Population {
   /** The E.164 digits of a person's number. */
   long number(int person) {
     return numbers[person];
+  }
+
+  /**
+   * Gives an account the number of an earlier one: from now on {@link #number} answers the same
+   * number for both, so the entries that hold either person hold that number.
+   */
+  void recycle(int to, int from) {
+    numbers[to] = numbers[from];
+  }
+
+  /** A number that belongs to no person: a new one each call, the same sequence for a seed. */
+  long spareNumber() {
+    return nextNumber(persons);
+  }
+
+  /** The next valid number of the plan's slots in the seeded order. */
+  private long nextNumber(int wanted) {
+    while (true) {
+      if (nextSlot >= space || nextSlot > 20L * wanted + 10_000) {
+        throw new IllegalArgumentException("too few valid numbers found for region " + plan.region);
+      }
+      long n = plan.numberAt(slots.apply(nextSlot++));
+      if (n >= 0) {
+        return n;
+      }
+    }
   }
 
   /** Whether a person's number is a hub: a business held by many. */
@@ -293,27 +331,6 @@ final class Population {
       default:
         return 20 + rng.nextInt(MAX_BLOCK - 19);
     }
-  }
-
-  private static long[] numbers(NumberPlan plan, int persons, long seed) {
-    long space = Math.min(plan.capacity(), 3_000_000_000L);
-    if (space < persons) {
-      throw new IllegalArgumentException(
-          "region " + plan.region + " has room for " + space + " numbers, " + persons + " needed");
-    }
-    Affine slots = Affine.random(space, new SplittableRandom(hash(seed, SALT_NUMBERS, -1)));
-    long[] out = new long[persons];
-    long j = 0;
-    for (int p = 0; p < persons; j++) {
-      if (j >= space || j > 20L * persons + 10_000) {
-        throw new IllegalArgumentException("too few valid numbers found for region " + plan.region);
-      }
-      long n = plan.numberAt(slots.apply(j));
-      if (n >= 0) {
-        out[p++] = n;
-      }
-    }
-    return out;
   }
 
   /** Vose's alias method: O(1) draws from the weights. */

@@ -7,15 +7,32 @@ import java.util.SplittableRandom;
  * again on demand.
  *
  * <p>The viewer's book must have been filled into {@code viewer} first. Each strategy answers a
- * candidate account or -1 when it found none within a few tries, and sets {@link #explanation}:
- * {@code in_contacts} for most forward ones (and, misleadingly, for some reverse ones), {@code
- * mutual_contacts:N} with the true count for most shared-contact ones, empty otherwise.
+ * candidate account or -1 when it found none within a few tries, and sets {@link #form} to the
+ * explanation that its evidence supports: {@link #IN_CONTACTS} for a forward pick, {@link
+ * #HAS_YOUR_NUMBER} for a reverse one, {@link #MUTUAL_CONTACTS} (with the shared count in {@link
+ * #count}) for a shared-contact one, {@link #FRIEND_OF_FRIEND} for a chain, {@link #NONE} for the
+ * others.
  */
 final class Recommender {
   /** The strategies, in the order of {@link #WEIGHTS}. */
   static final String[] STRATEGIES = {
     "forward", "reverse", "shared_contact", "co_holder", "chain", "random"
   };
+
+  /** No explanation form fits the evidence. */
+  static final int NONE = 0;
+
+  /** {@code in_contacts}: the viewer holds the candidate's number. */
+  static final int IN_CONTACTS = 1;
+
+  /** {@code has_your_number}: the candidate holds the viewer's number. */
+  static final int HAS_YOUR_NUMBER = 2;
+
+  /** {@code mutual_contacts:N}: both hold N numbers. */
+  static final int MUTUAL_CONTACTS = 3;
+
+  /** {@code friend_of_friend}: a contact of the viewer holds the candidate's number. */
+  static final int FRIEND_OF_FRIEND = 4;
 
   private static final int[] WEIGHTS = {25, 20, 20, 10, 15, 10};
   private static final int TRIES = 6;
@@ -24,7 +41,8 @@ final class Recommender {
   private final Book viewer;
   private final Book other;
   private final int[] block = Population.blockBuffer();
-  String explanation = "";
+  int form;
+  int count;
 
   Recommender(Population pop, Book viewer, Book other) {
     this.pop = pop;
@@ -46,7 +64,8 @@ final class Recommender {
 
   /** A candidate for the viewer by a strategy, or -1. */
   int candidate(int strategy, SplittableRandom rng) {
-    explanation = "";
+    form = NONE;
+    count = 0;
     switch (strategy) {
       case 0:
         return forward(rng);
@@ -64,19 +83,13 @@ final class Recommender {
   }
 
   private int forward(SplittableRandom rng) {
-    int c = accountIn(viewer, rng);
-    if (c >= 0 && rng.nextInt(100) < 80) {
-      explanation = "in_contacts";
-    }
-    return c;
+    form = IN_CONTACTS;
+    return accountIn(viewer, rng);
   }
 
   private int reverse(SplittableRandom rng) {
-    int c = holderOfViewer(rng);
-    if (c >= 0 && rng.nextInt(100) < 30) {
-      explanation = "in_contacts";
-    }
-    return c;
+    form = HAS_YOUR_NUMBER;
+    return holderOfViewer(rng);
   }
 
   /** Someone who holds a number that the viewer holds too. */
@@ -104,9 +117,8 @@ final class Recommender {
       if (c < pop.accounts && c != v && c != x) {
         pop.fill(other, c);
         if (other.contains(x)) {
-          if (rng.nextInt(100) < 85) {
-            explanation = "mutual_contacts:" + mutual();
-          }
+          form = MUTUAL_CONTACTS;
+          count = mutual();
           return c;
         }
       }
@@ -126,6 +138,7 @@ final class Recommender {
       return -1;
     }
     pop.fill(other, w);
+    form = FRIEND_OF_FRIEND;
     return accountIn(other, rng);
   }
 

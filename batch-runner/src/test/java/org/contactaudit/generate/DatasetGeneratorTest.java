@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
@@ -84,16 +85,29 @@ class DatasetGeneratorTest {
   }
 
   @Test
-  void accountNumbersAreValidAndUnique() throws IOException {
-    Set<Long> seen = new HashSet<>();
+  void accountNumbersAreValidAndUniqueButForRecycledOnes() throws IOException {
+    Map<Long, CSVRecord> seen = new HashMap<>();
+    int recycled = 0;
     List<CSVRecord> accounts = read("accounts.csv");
     assertEquals(2_000, accounts.size());
     for (CSVRecord r : accounts) {
       long n = CN.normalize(r.get("phone"));
       assertTrue(n > 0, r.get("phone"));
-      assertTrue(seen.add(n), "unique " + r.get("phone"));
       assertFalse(r.get("registered_at").isEmpty());
+      CSVRecord other = seen.put(n, r);
+      if (other != null) {
+        recycled++;
+        boolean otherFirst = other.get("registered_at").compareTo(r.get("registered_at")) < 0;
+        CSVRecord earlier = otherFirst ? other : r;
+        CSVRecord later = otherFirst ? r : other;
+        assertFalse(earlier.get("deleted_at").isEmpty(), "recycled from a deleted account");
+        assertTrue(
+            later.get("registered_at").compareTo(earlier.get("deleted_at")) >= 0,
+            "lifetimes do not overlap");
+      }
     }
+    assertEquals(shape.refinements().recycledNumbers(), recycled);
+    assertTrue(recycled > 5, "recycled " + recycled);
     assertEquals(
         shape.deletedAccounts(),
         accounts.stream().filter(r -> !r.get("deleted_at").isEmpty()).count());
@@ -178,14 +192,22 @@ class DatasetGeneratorTest {
     assertEquals(shape.recommendationRows(), recs.size());
     for (CSVRecord r : recs) {
       surfaces.add(r.get("surface"));
-      String e = r.get("explanation");
-      assertTrue(e.isEmpty() || e.equals("in_contacts") || e.matches("mutual_contacts:\\d+"), e);
+      String e = r.get("explanation").strip().toLowerCase(Locale.ROOT);
+      assertTrue(
+          e.isEmpty()
+              || e.matches("in_contacts|has_your_number|friend_of_friend|mutual_contacts:[1-9]\\d*")
+              || DatasetGenerator.UNRECOGNIZED.contains(r.get("explanation"))
+              || DatasetGenerator.UNRECOGNIZED.contains('"' + r.get("explanation") + '"'),
+          e);
       explanations.add(e);
       assertFalse(r.get("shown_at").isEmpty());
     }
     assertEquals(Set.of("feed", "contacts_tab", "notification", "search"), surfaces);
     assertTrue(explanations.contains("in_contacts"));
     assertTrue(explanations.stream().anyMatch(e -> e.startsWith("mutual_contacts:")));
+    assertTrue(explanations.contains("has_your_number"));
+    assertTrue(explanations.contains("friend_of_friend"));
+    assertTrue(explanations.contains(""));
   }
 
   @Test

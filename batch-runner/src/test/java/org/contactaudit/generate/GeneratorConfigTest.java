@@ -19,6 +19,10 @@ class GeneratorConfigTest {
     assertEquals(0.5, c.shadowShare());
     assertEquals(GeneratorConfig.ConsentMix.DEFAULT, c.consentMix());
     assertEquals(5, c.recommendationsPerAccount());
+    assertEquals(0.5, c.recycledNumberShare());
+    assertEquals(0.1, c.preRegistrationConsentShare());
+    assertEquals(0.005, c.staleShare());
+    assertEquals(GeneratorConfig.ExplanationMix.DEFAULT, c.explanationMix());
     assertEquals(Instant.parse("2019-01-01T00:00:00Z"), c.start());
     assertEquals(Instant.parse("2021-01-01T00:00:00Z"), c.end());
   }
@@ -63,6 +67,22 @@ class GeneratorConfigTest {
     assertMessage(
         "consent mix none + defaultOnly + explicit must sum to 1, got 0.2 + 0.4 + 0.6",
         () -> new GeneratorConfig.ConsentMix(0.2, 0.4, 0.6, 0.5, 0.1));
+    assertMessage(
+        "recycledNumberShare must be between 0 and 1, got 1.5",
+        () -> GeneratorConfig.builder().recycledNumberShare(1.5).build());
+    assertMessage(
+        "preRegistrationConsentShare must be between 0 and 1, got -0.1",
+        () -> GeneratorConfig.builder().preRegistrationConsentShare(-0.1).build());
+    assertMessage(
+        "staleShare must be between 0 and 0.1, got 0.2",
+        () -> GeneratorConfig.builder().staleShare(0.2).build());
+    assertMessage(
+        "explanation mix evidence + random + unrecognized + none must sum to 1,"
+            + " got 0.6 + 0.2 + 0.1 + 0.2",
+        () -> new GeneratorConfig.ExplanationMix(0.6, 0.2, 0.1, 0.2));
+    assertMessage(
+        "explanation mix none must be between 0 and 1, got NaN",
+        () -> new GeneratorConfig.ExplanationMix(0.5, 0.2, 0.1, Double.NaN));
     assertMessage(
         "consent mix granted must be between 0 and 1, got 1.5",
         () -> new GeneratorConfig.ConsentMix(0.2, 0.2, 0.6, 1.5, 0.1));
