@@ -27,6 +27,11 @@ import org.contactaudit.time.Times;
  * it exists. An account holds a number at {@code t} when it exists then and the entry is valid
  * then; a number whose owner does not exist at {@code t} is a shadow number then. In an untimed
  * world a flag skips these checks, so that its cost is that of the untimed judge.
+ *
+ * <p>In a timed world it also applies the refinements of docs/POLICY.md: an entry uploaded before
+ * the account whose number it holds registered needs that account's {@code discoverable_by_phone}
+ * granted by a record made at or after registering, and a recommendation without evidence is
+ * searched again with deleted entries counted as still valid ({@code STALE}).
  */
 final class NaiveJudge {
   /** One consent record. */
@@ -228,7 +233,20 @@ final class NaiveJudge {
     boolean reverse = bookC.contains(pv) && valid(c, pv, t);
     if (forward || reverse) {
       Kind kind = forward && reverse ? Kind.MUTUAL : forward ? Kind.FORWARD : Kind.REVERSE;
-      if (!piece(tally, kind, v, c, null, t) && stopEarly) {
+      // the entry V holds C (FORWARD, MUTUAL) or C holds V (REVERSE), its subject the other
+      boolean pre = kind == Kind.REVERSE ? pre(c, v, t) : pre(v, c, t);
+      boolean ok =
+          piece(
+              tally,
+              kind,
+              v,
+              c,
+              null,
+              t,
+              kind == Kind.REVERSE && pre,
+              kind != Kind.REVERSE && pre,
+              false);
+      if (!ok && stopEarly) {
         return true;
       }
     }
@@ -249,7 +267,8 @@ final class NaiveJudge {
         tally.shadowShared++;
         ok = shadowPiece(tally, v, c, t);
       } else {
-        ok = piece(tally, Kind.SHARED_CONTACT, v, c, owner, t);
+        boolean pre = pre(v, owner, t) || pre(c, owner, t);
+        ok = piece(tally, Kind.SHARED_CONTACT, v, c, owner, t, false, false, pre);
       }
       if (!ok && stopEarly) {
         return true;
@@ -265,7 +284,7 @@ final class NaiveJudge {
             && bookV.contains(pw)
             && valid(v, pw, t)
             && holdsAt(w, pc, t)) {
-          if (!piece(tally, Kind.CHAIN, v, c, w, t) && stopEarly) {
+          if (!piece(tally, Kind.CHAIN, v, c, w, t, false, pre(w, c, t), false) && stopEarly) {
             return true;
           }
         }
@@ -279,7 +298,7 @@ final class NaiveJudge {
             && holdersC.contains(w)
             && valid(v, x, t)
             && holdsAt(w, pc, t)) {
-          if (!piece(tally, Kind.CHAIN, v, c, w, t) && stopEarly) {
+          if (!piece(tally, Kind.CHAIN, v, c, w, t, false, pre(w, c, t), false) && stopEarly) {
             return true;
           }
         }
@@ -295,9 +314,80 @@ final class NaiveJudge {
           && more.contains(w)
           && holdsAt(w, pv, t)
           && holdsAt(w, pc, t)) {
-        if (!piece(tally, Kind.CO_HOLDER, v, c, w, t) && stopEarly) {
+        if (!piece(tally, Kind.CO_HOLDER, v, c, w, t, pre(w, v, t), pre(w, c, t), false)
+            && stopEarly) {
           return true;
         }
+      }
+    }
+    if (timed && tally.isEmpty()) {
+      staleKinds(v, c, t, tally);
+      return stopEarly && !tally.stale.isEmpty();
+    }
+    return false;
+  }
+
+  /**
+   * Without evidence at {@code t}: the kinds found when every entry deleted at or before {@code t}
+   * counts as valid from its upload on (accounts that do not exist at {@code t} still hold
+   * nothing).
+   */
+  private void staleKinds(String v, String c, long t, Tally tally) {
+    String pv = phoneOf.get(v);
+    String pc = phoneOf.get(c);
+    Set<String> bookV = phonebooks.getOrDefault(v, Set.of());
+    Set<String> bookC = phonebooks.getOrDefault(c, Set.of());
+    boolean forward = bookV.contains(pc) && uploaded(v, pc, t);
+    boolean reverse = bookC.contains(pv) && uploaded(c, pv, t);
+    if (forward || reverse) {
+      tally.stale.add(forward && reverse ? Kind.MUTUAL : forward ? Kind.FORWARD : Kind.REVERSE);
+    }
+    for (String x : bookV) {
+      if (!x.equals(pc) && bookC.contains(x) && uploaded(v, x, t) && uploaded(c, x, t)) {
+        tally.stale.add(Kind.SHARED_CONTACT);
+        break;
+      }
+    }
+    for (String w : holders.getOrDefault(pc, Set.of())) {
+      if (w.equals(v) || w.equals(c) || !exists(w, t) || !uploaded(w, pc, t)) {
+        continue;
+      }
+      String pw = phoneOf.get(w);
+      if (bookV.contains(pw) && uploaded(v, pw, t)) {
+        tally.stale.add(Kind.CHAIN);
+      }
+      if (holders.getOrDefault(pv, Set.of()).contains(w) && uploaded(w, pv, t)) {
+        tally.stale.add(Kind.CO_HOLDER);
+      }
+    }
+  }
+
+  /** Whether {@code owner}'s entry for {@code x} was uploaded at or before {@code t}. */
+  private boolean uploaded(String owner, String x, long t) {
+    for (Interval i : entryTimes.get(owner).get(x)) {
+      if (i.from() <= t) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code holder}'s entry for the number of {@code subject}, valid at {@code t}, was
+   * uploaded before {@code subject} registered (an unknown upload is before every known
+   * registration); false in an untimed world.
+   */
+  private boolean pre(String holder, String subject, long t) {
+    if (!timed) {
+      return false;
+    }
+    long registered = lifetimes.get(subject).from();
+    if (registered == Times.ALWAYS) {
+      return false;
+    }
+    for (Interval i : entryTimes.get(holder).get(phoneOf.get(subject))) {
+      if (i.holds(t) && i.from() < registered) {
+        return true;
       }
     }
     return false;
@@ -329,12 +419,29 @@ final class NaiveJudge {
     return !timed || (exists(owner, t) && valid(owner, x, t));
   }
 
-  /** Adds one piece of evidence; returns whether it is consensual. */
-  private boolean piece(Tally tally, Kind kind, String v, String c, String bridge, long t) {
+  /**
+   * Adds one piece of evidence; returns whether it is consensual. A role whose flag is set is the
+   * subject of a pre-registration entry: its {@code discoverable_by_phone} counts only when granted
+   * as a user.
+   */
+  private boolean piece(
+      Tally tally,
+      Kind kind,
+      String v,
+      String c,
+      String bridge,
+      long t,
+      boolean viewerPre,
+      boolean candidatePre,
+      boolean bridgePre) {
     boolean ok = true;
     for (Requirement r : REQUIRES.get(kind)) {
       String who = r.role().equals("viewer") ? v : r.role().equals("candidate") ? c : bridge;
-      if (!granted(who, r.setting(), t)) {
+      boolean pre =
+          r.role().equals("viewer")
+              ? viewerPre
+              : r.role().equals("candidate") ? candidatePre : bridgePre;
+      if (!granted(who, r.setting(), t, pre && r.setting().equals("discoverable_by_phone"))) {
         ok = false;
         tally.missing(kind).add(r.label());
       }
@@ -358,6 +465,11 @@ final class NaiveJudge {
 
   /** The latest record at or before {@code t}; granted when true and not set by default. */
   private boolean granted(String account, String setting, long t) {
+    return granted(account, setting, t, false);
+  }
+
+  /** {@link #granted(String, String, long)}, by a record made at or after registering. */
+  private boolean granted(String account, String setting, long t, boolean asUser) {
     List<Consent> records = consents.getOrDefault(account, Map.of()).get(setting);
     if (records == null) {
       return false;
@@ -368,7 +480,11 @@ final class NaiveJudge {
         latest = r;
       }
     }
-    return latest != null && latest.value() && !latest.byDefault();
+    return latest != null
+        && latest.value()
+        && !latest.byDefault()
+        && (!asUser
+            || latest.time() != Times.ALWAYS && latest.time() >= lifetimes.get(account).from());
   }
 
   /** The evidence found so far. */
@@ -376,7 +492,17 @@ final class NaiveJudge {
     final int[] consensual = new int[Kind.values().length];
     final int[] nonConsensual = new int[Kind.values().length];
     final Map<Kind, Set<String>> missing = new EnumMap<>(Kind.class);
+    final Set<Kind> stale = java.util.EnumSet.noneOf(Kind.class);
     int shadowShared;
+
+    boolean isEmpty() {
+      for (Kind k : Kind.values()) {
+        if (consensual[k.ordinal()] + nonConsensual[k.ordinal()] > 0) {
+          return false;
+        }
+      }
+      return true;
+    }
 
     Set<String> missing(Kind kind) {
       return missing.computeIfAbsent(kind, k -> new HashSet<>());
@@ -406,6 +532,11 @@ final class NaiveJudge {
               ? Verdict.UNEXPLAINED
               : bad == 0 ? Verdict.OK : bad == all ? Verdict.LEAK : Verdict.AT_RISK;
       Set<String> primaryMissing = primary == null ? Set.of() : missing.get(primary);
+      if (all == 0 && !stale.isEmpty()) {
+        verdict = Verdict.STALE;
+        primary = stale.iterator().next();
+        primaryMissing = Set.of("entry.deleted");
+      }
       return new Result(verdict, primary, primaryMissing, ok, notOk, shadowShared);
     }
   }
