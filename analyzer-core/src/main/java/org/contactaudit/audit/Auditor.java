@@ -292,8 +292,7 @@ public final class Auditor {
           found.forward() && found.reverse()
               ? Kind.MUTUAL
               : found.forward() ? Kind.FORWARD : Kind.REVERSE;
-      long missing =
-          direct(kind, v, c, t, viewerGrants, candidateGrants, kind == Kind.REVERSE ? c : v);
+      long missing = direct(kind, found, viewerGrants, candidateGrants);
       tally.add(kind, missing);
       if (stopEarly && missing != 0) {
         return true;
@@ -302,20 +301,17 @@ public final class Auditor {
         long reverse =
             kind == Kind.REVERSE
                 ? missing
-                : direct(Kind.REVERSE, v, c, t, viewerGrants, candidateGrants, c);
+                : direct(Kind.REVERSE, found, viewerGrants, candidateGrants);
         tally.reverseEntry(reverse == 0);
       }
     }
-    if (bridged(
-            Kind.SHARED_CONTACT, found.sharedContacts(), v, c, viewerGrants, candidateGrants, t, s)
-        && stopEarly) {
+    if (bridged(Kind.SHARED_CONTACT, found, viewerGrants, candidateGrants, t, s) && stopEarly) {
       return true;
     }
-    if (bridged(Kind.CHAIN, found.chains(), v, c, viewerGrants, candidateGrants, t, s)
-        && stopEarly) {
+    if (bridged(Kind.CHAIN, found, viewerGrants, candidateGrants, t, s) && stopEarly) {
       return true;
     }
-    bridged(Kind.CO_HOLDER, found.coHolders(), v, c, viewerGrants, candidateGrants, t, s);
+    bridged(Kind.CO_HOLDER, found, viewerGrants, candidateGrants, t, s);
     if (!stopEarly && graph.hasRecycledOrPreRegistration()) {
       annotate(v, c, t, viewerGrants, candidateGrants, s);
     }
@@ -323,15 +319,14 @@ public final class Auditor {
   }
 
   /**
-   * What a direct piece of {@code kind} misses: its entry is {@code holder}'s (the viewer's for
-   * {@code FORWARD} and {@code MUTUAL}, the candidate's for {@code REVERSE}), holding the number of
-   * its subject, the other account.
+   * What the direct piece of {@code kind} misses: its entry is the viewer's (holding the
+   * candidate's number) for {@code FORWARD} and {@code MUTUAL}, the candidate's for {@code
+   * REVERSE}, and its subject is the account whose number it holds.
    */
-  private long direct(Kind kind, int v, int c, long t, int vGrants, int cGrants, int holder) {
-    int subject = holder == v ? c : v;
-    int subjectGrants = holder == v ? cGrants : vGrants;
-    if (rules.preRegistrationMatters(subjectGrants)
-        && graph.isPreRegistration(holder, subject, t)) {
+  private long direct(Kind kind, EvidenceFinder found, int vGrants, int cGrants) {
+    boolean reverse = kind == Kind.REVERSE;
+    if (rules.preRegistrationMatters(reverse ? vGrants : cGrants)
+        && (reverse ? found.reversePre() : found.forwardPre())) {
       vGrants = rules.subjectGrants(kind, Role.VIEWER, vGrants, true);
       cGrants = rules.subjectGrants(kind, Role.CANDIDATE, cGrants, true);
     }
@@ -356,42 +351,43 @@ public final class Auditor {
     }
   }
 
+  private static IdBuffer bridges(Kind kind, EvidenceFinder found) {
+    return kind == Kind.SHARED_CONTACT
+        ? found.sharedContacts()
+        : kind == Kind.CHAIN ? found.chains() : found.coHolders();
+  }
+
   /**
    * Adds the pieces of one bridged kind to the tally: each bridge's missing consents are those of
    * the kind's viewer and candidate requirements, plus its own (a shared contact that is a shadow
    * number misses {@code bridge.shadow}). A bridge misses a setting when it does not grant it, so
    * the union of what the bridges miss is what the intersection of their grants lacks: the loop
-   * only intersects grants and counts the bridges lacking a required one. When a pre-registration
-   * entry could change what the viewer or the candidate misses (a chain's or co-holder's entries
+   * only intersects grants and counts the bridges lacking a required one. A shared contact whose
+   * owner grants {@code discoverable_by_phone} but not as a user is tested for pre-registration;
+   * when the viewer's or the candidate's could be missed that way (a chain's or co-holder's entries
    * hold their numbers), each piece is decided on its own ({@link #pieceMissing}).
    *
    * @return whether any of them is not consensual
    */
   private boolean bridged(
-      Kind kind,
-      IdBuffer bridges,
-      int v,
-      int c,
-      int viewerGrants,
-      int candidateGrants,
-      long t,
-      Scratch s) {
+      Kind kind, EvidenceFinder found, int viewerGrants, int candidateGrants, long t, Scratch s) {
+    IdBuffer bridges = bridges(kind, found);
     int n = bridges.size();
     if (n == 0) {
       return false;
     }
     int minute = Times.minuteKey(t);
-    if (kind != Kind.SHARED_CONTACT
-        && (subjectMayBePre(kind, Role.VIEWER, v, viewerGrants)
-            || subjectMayBePre(kind, Role.CANDIDATE, c, candidateGrants))) {
-      boolean any = false;
-      for (int i = 0; i < n; i++) {
-        long missing =
-            pieceMissing(kind, v, c, bridges.get(i), viewerGrants, candidateGrants, t, minute);
-        s.tally.add(kind, missing);
-        any |= missing != 0;
-      }
-      return any;
+    boolean viewerPre =
+        kind == Kind.CO_HOLDER
+            && graph.hasPreRegistration()
+            && rules.preRegistrationMatters(viewerGrants);
+    boolean candidatePre =
+        kind != Kind.SHARED_CONTACT
+            && graph.hasPreRegistration()
+            && rules.preRegistrationMatters(candidateGrants);
+    if (viewerPre || candidatePre) {
+      return bridgedByEntries(
+          kind, found, viewerPre, candidatePre, viewerGrants, candidateGrants, t, s);
     }
     int accounts = graph.accountCount();
     int required = rules.bridgeRequires(kind);
@@ -411,9 +407,9 @@ public final class Auditor {
         continue;
       }
       int grants = states.at(bridge, t, minute);
-      if (rules.preRegistrationMatters(grants)
-          && kind == Kind.SHARED_CONTACT
-          && (graph.isPreRegistration(v, bridge, t) || graph.isPreRegistration(c, bridge, t))) {
+      if (kind == Kind.SHARED_CONTACT
+          && rules.preRegistrationMatters(grants)
+          && found.sharedPre(i)) {
         grants = rules.subjectGrants(kind, Role.BRIDGE, grants, true);
       }
       common &= grants;
@@ -432,18 +428,66 @@ public final class Auditor {
   }
 
   /**
-   * Whether {@code role}'s account, a subject of {@code kind}'s entries, is held by some
-   * pre-registration entry while its {@code discoverable_by_phone} is granted, but not as a user.
+   * {@link #bridged} for a chain or co-holder when a pre-registration entry could change what the
+   * viewer's or the candidate's consent gives: the bridges fall into up to four groups by which of
+   * their entries (holding the viewer's, the candidate's number) are pre-registration, each group
+   * with its own viewer and candidate requirements, and each group is counted like {@link #bridged}
+   * counts all.
    */
-  private boolean subjectMayBePre(Kind kind, Role role, int account, int grants) {
-    return rules.isSubject(kind, role)
-        && rules.preRegistrationMatters(grants)
-        && graph.mayBePreRegistration(account);
+  private boolean bridgedByEntries(
+      Kind kind,
+      EvidenceFinder found,
+      boolean viewerPre,
+      boolean candidatePre,
+      int viewerGrants,
+      int candidateGrants,
+      long t,
+      Scratch s) {
+    IdBuffer bridges = bridges(kind, found);
+    int n = bridges.size();
+    int minute = Times.minuteKey(t);
+    int required = rules.bridgeRequires(kind);
+    int[] common = s.common;
+    int[] lacking = s.lacking;
+    int[] count = s.count;
+    Arrays.fill(common, -1);
+    Arrays.fill(lacking, 0);
+    Arrays.fill(count, 0);
+    for (int i = 0; i < n; i++) {
+      int grants = states.at(bridges.get(i), t, minute);
+      int group =
+          (viewerPre && found.coHolderPre(i, false) ? 1 : 0)
+              | (candidatePre
+                      && (kind == Kind.CHAIN ? found.chainPre(i) : found.coHolderPre(i, true))
+                  ? 2
+                  : 0);
+      common[group] &= grants;
+      lacking[group] += (grants & required) != required ? 1 : 0;
+      count[group]++;
+    }
+    long missing = 0;
+    int nonConsensual = 0;
+    for (int group = 0; group < 4; group++) {
+      if (count[group] == 0) {
+        continue;
+      }
+      long fixed =
+          rules.fixedMissing(
+              kind,
+              rules.subjectGrants(kind, Role.VIEWER, viewerGrants, (group & 1) != 0),
+              rules.subjectGrants(kind, Role.CANDIDATE, candidateGrants, (group & 2) != 0));
+      int bad = fixed != 0 ? count[group] : lacking[group];
+      nonConsensual += bad;
+      missing |= (bad > 0 ? fixed : 0) | rules.bridgeMissing(kind, common[group]);
+    }
+    s.tally.add(kind, n - nonConsensual, nonConsensual, missing);
+    return nonConsensual > 0;
   }
 
-  /** What one piece of a bridged kind misses, its entries tested for pre-registration. */
+  /** What bridge {@code i} of a bridged kind misses, its entries tested for pre-registration. */
   private long pieceMissing(
-      Kind kind, int v, int c, int bridge, int vGrants, int cGrants, long t, int minute) {
+      Kind kind, EvidenceFinder found, int i, int vGrants, int cGrants, long t, int minute) {
+    int bridge = bridges(kind, found).get(i);
     if (kind == Kind.SHARED_CONTACT
         && (bridge >= graph.accountCount() || !graph.isLive(bridge, t))) {
       return rules.fixedMissing(kind, vGrants, cGrants) | rules.shadowMissing();
@@ -452,15 +496,13 @@ public final class Auditor {
     boolean vPre =
         kind == Kind.CO_HOLDER
             && rules.preRegistrationMatters(vGrants)
-            && graph.isPreRegistration(bridge, v, t);
+            && found.coHolderPre(i, false);
     boolean cPre =
         kind != Kind.SHARED_CONTACT
             && rules.preRegistrationMatters(cGrants)
-            && graph.isPreRegistration(bridge, c, t);
+            && (kind == Kind.CHAIN ? found.chainPre(i) : found.coHolderPre(i, true));
     boolean bPre =
-        kind == Kind.SHARED_CONTACT
-            && rules.preRegistrationMatters(bGrants)
-            && (graph.isPreRegistration(v, bridge, t) || graph.isPreRegistration(c, bridge, t));
+        kind == Kind.SHARED_CONTACT && rules.preRegistrationMatters(bGrants) && found.sharedPre(i);
     return rules.fixedMissing(
             kind,
             rules.subjectGrants(kind, Role.VIEWER, vGrants, vPre),
@@ -470,8 +512,9 @@ public final class Auditor {
 
   /**
    * Notes whether a non-consensual piece of the primary kind has a pre-registration entry, and
-   * whether one has an entry holding a recycled number (the subject's number of that entry). Only
-   * the primary kind's pieces are read, and only for a subject that such an entry can hold.
+   * whether one has an entry holding a recycled number (its subject's). Only the primary kind's
+   * pieces are read; each piece's bits are tested before its consents, which are read only for a
+   * piece that would add a note.
    */
   private void annotate(int v, int c, long t, int vGrants, int cGrants, Scratch s) {
     EvidenceTally tally = s.tally;
@@ -481,58 +524,49 @@ public final class Auditor {
     }
     EvidenceFinder found = s.finder;
     switch (kind) {
-      case FORWARD, MUTUAL -> note(kind, graph.isPreRegistration(v, c, t), c, tally);
-      case REVERSE -> note(kind, graph.isPreRegistration(c, v, t), v, tally);
+      case FORWARD, MUTUAL -> note(kind, found.forwardPre(), graph.isRecycled(c), tally);
+      case REVERSE -> note(kind, found.reversePre(), graph.isRecycled(v), tally);
       default -> {
-        IdBuffer bridges =
-            kind == Kind.SHARED_CONTACT
-                ? found.sharedContacts()
-                : kind == Kind.CHAIN ? found.chains() : found.coHolders();
-        boolean subjectsMatter =
-            kind == Kind.SHARED_CONTACT || (kind == Kind.CO_HOLDER && mayMark(v)) || mayMark(c);
-        if (!subjectsMatter) {
-          return;
-        }
+        IdBuffer bridges = bridges(kind, found);
         int minute = Times.minuteKey(t);
         int accounts = graph.accountCount();
+        boolean subjectsRecycled =
+            kind != Kind.SHARED_CONTACT
+                && (graph.isRecycled(c) || (kind == Kind.CO_HOLDER && graph.isRecycled(v)));
         for (int i = 0, n = bridges.size(); i < n; i++) {
           int b = bridges.get(i);
-          if (kind == Kind.SHARED_CONTACT
-              && (b >= accounts || !graph.isLive(b, t) || !mayMark(b))) {
-            continue;
-          }
-          if (pieceMissing(kind, v, c, b, vGrants, cGrants, t, minute) == 0) {
-            continue;
-          }
-          switch (kind) {
-            case SHARED_CONTACT ->
-                note(
-                    kind,
-                    graph.isPreRegistration(v, b, t) || graph.isPreRegistration(c, b, t),
-                    b,
-                    tally);
-            case CHAIN -> note(kind, graph.isPreRegistration(b, c, t), c, tally);
-            default -> {
-              note(kind, graph.isPreRegistration(b, v, t), v, tally);
-              note(kind, graph.isPreRegistration(b, c, t), c, tally);
+          boolean pre;
+          boolean recycled;
+          if (kind == Kind.SHARED_CONTACT) {
+            if (b >= accounts || !graph.isLive(b, t)) {
+              continue; // a shadow number has no subject
             }
+            pre = found.sharedPre(i);
+            recycled = graph.isRecycled(b);
+          } else if (kind == Kind.CHAIN) {
+            pre = found.chainPre(i);
+            recycled = subjectsRecycled;
+          } else {
+            pre = found.coHolderPre(i, false) || found.coHolderPre(i, true);
+            recycled = subjectsRecycled;
+          }
+          boolean adds =
+              (pre && !tally.marked(tally.preRegistration, kind))
+                  || (recycled && !tally.marked(tally.recycled, kind));
+          if (adds && pieceMissing(kind, found, i, vGrants, cGrants, t, minute) != 0) {
+            note(kind, pre, recycled, tally);
           }
         }
       }
     }
   }
 
-  /** Whether an entry holding {@code subject}'s number can be pre-registration or recycled. */
-  private boolean mayMark(int subject) {
-    return graph.mayBePreRegistration(subject) || graph.isRecycled(subject);
-  }
-
-  private void note(Kind kind, boolean preRegistration, int subject, EvidenceTally tally) {
+  private static void note(Kind kind, boolean preRegistration, boolean recycled, EvidenceTally t) {
     if (preRegistration) {
-      tally.markPreRegistration(kind);
+      t.markPreRegistration(kind);
     }
-    if (graph.isRecycled(subject)) {
-      tally.markRecycled(kind);
+    if (recycled) {
+      t.markRecycled(kind);
     }
   }
 
@@ -570,6 +604,12 @@ public final class Auditor {
   private static final class Scratch {
     final EvidenceFinder finder;
     final EvidenceTally tally = new EvidenceTally();
+
+    /** Per group of {@link #bridgedByEntries}: the common grants, the bridges lacking, all. */
+    final int[] common = new int[4];
+
+    final int[] lacking = new int[4];
+    final int[] count = new int[4];
 
     Scratch(EvidenceFinder finder) {
       this.finder = finder;

@@ -94,6 +94,14 @@ public final class EvidenceTally {
   }
 
   /**
+   * Whether {@code kind}'s bit is set in {@code bits} ({@link #preRegistration}, {@link
+   * #recycled}).
+   */
+  boolean marked(int bits, Kind kind) {
+    return (bits >>> kind.ordinal() & 1) != 0;
+  }
+
+  /**
    * Notes that a non-consensual piece of {@code kind} has an entry holding a recycled number (one
    * that more than one account has had).
    */

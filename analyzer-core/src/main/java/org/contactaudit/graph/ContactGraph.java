@@ -108,6 +108,16 @@ public final class ContactGraph {
 
   private final boolean recycledOrPreRegistration;
 
+  /**
+   * With pre-registration only, per position of {@code fwdTargets} and of {@code invHolders}
+   * (bits): whether its entry holds an account's number and starts before that account registered
+   * (for an entry with several intervals, its earliest does; {@link #preAt} then compares at the
+   * instant). Null when no entry is uploaded before the account it holds registered.
+   */
+  final long[] fwdPre;
+
+  final long[] invPre;
+
   ContactGraph(
       String[] accountIds,
       Object2IntOpenHashMap<String> accountIndex,
@@ -184,6 +194,67 @@ public final class ContactGraph {
       any |= preRegistered[i] != 0;
     }
     this.recycledOrPreRegistration = any;
+    boolean pre = false;
+    for (int i = 0; preRegistered != null && i < preRegistered.length; i++) {
+      pre |= preRegistered[i] != 0;
+    }
+    if (pre) {
+      this.fwdPre = new long[(fwdTargets.length + 63) >>> 6];
+      for (int e = 0; e < fwdTargets.length; e++) {
+        if (startsBeforeRegistration(e, fwdTargets[e])) {
+          fwdPre[e >>> 6] |= 1L << e;
+        }
+      }
+      this.invPre = new long[(invHolders.length + 63) >>> 6];
+      for (int x = 0; x < accountIds.length; x++) {
+        for (int p = invOffsets[x]; p < invOffsets[x + 1]; p++) {
+          if (startsBeforeRegistration(invEdge == null ? -1 : invEdge[p], x)) {
+            invPre[p >>> 6] |= 1L << p;
+          }
+        }
+      }
+    } else {
+      this.fwdPre = null;
+      this.invPre = null;
+    }
+  }
+
+  /**
+   * Whether entry {@code e}, holding number {@code x}, starts before account {@code x} registered.
+   */
+  private boolean startsBeforeRegistration(int e, int x) {
+    if (x >= accountIds.length || registeredAt[x] == Times.ALWAYS) {
+      return false;
+    }
+    return intervals == null || intervals.earliestFrom(e) < registeredAt[x];
+  }
+
+  /** Whether some entry is uploaded before the account whose number it holds registered. */
+  public boolean hasPreRegistration() {
+    return fwdPre != null;
+  }
+
+  /**
+   * Whether the entry at {@code position} of a phonebook or, for a holder, of a list of holders, an
+   * entry valid at {@code t}, is pre-registration then: one bit for most; an entry with several
+   * intervals compares the earliest valid at {@code t}.
+   */
+  boolean preAt(boolean holder, int position, long t) {
+    long[] bits = holder ? invPre : fwdPre;
+    if (bits == null || (bits[position >>> 6] >>> position & 1) == 0) {
+      return false;
+    }
+    // An entry with several intervals has an EXACT day window, next to the run just read: only
+    // then are the intervals read.
+    if (intervals == null || (holder ? invWindows : fwdWindows)[position] != DayWindows.EXACT) {
+      return true;
+    }
+    int e = holder ? invEdge[position] : position;
+    if (!intervals.isMulti(e)) {
+      return true;
+    }
+    long began = intervals.earliestValidFrom(e, t);
+    return began != Times.NEVER && began < registeredAt[fwdTargets[e]];
   }
 
   /** The accounts held by an entry one of whose intervals starts before they registered. */
@@ -714,6 +785,7 @@ public final class ContactGraph {
     bytes += invEdge == null ? 0 : 4L * invEdge.length;
     bytes += registeredAt == null ? 0 : 20L * registeredAt.length;
     bytes += preRegistered == null ? 0 : 8L * preRegistered.length;
+    bytes += fwdPre == null ? 0 : 8L * (fwdPre.length + invPre.length);
     bytes += ownership == null ? 0 : ownership.bytes();
     return bytes;
   }

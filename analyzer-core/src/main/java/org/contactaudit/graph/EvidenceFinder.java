@@ -87,6 +87,23 @@ public final class EvidenceFinder {
   private final IdBuffer chains;
   private final IdBuffer coHolders;
 
+  /**
+   * With pre-registration only: the pre-registration bits ({@link ContactGraph#fwdPre}) of the
+   * marked side's elements, by id like the marks; and the probed position of each bridge found, in
+   * the order of the bridges. Null on a graph without pre-registration.
+   */
+  private final long[] numberPre;
+
+  private final long[] holderPre;
+  private final int[] sharedAt;
+  private final int[] chainsAt;
+  private final int[] coHoldersAt;
+
+  /** The viewer, the candidate and the instant of the last {@link #find}. */
+  private int lastC;
+
+  private long lastT;
+
   /** The positions of {@link #findStale}'s intersections, made when first needed. */
   private IdBuffer staleScratch;
 
@@ -120,6 +137,12 @@ public final class EvidenceFinder {
     this.shared = new IdBuffer(g.maxDegree(), false);
     this.chains = new IdBuffer(g.maxDegree(), false);
     this.coHolders = new IdBuffer(g.maxDegree(), false);
+    boolean pre = g.hasPreRegistration();
+    this.numberPre = pre ? new long[numberMarks.length] : null;
+    this.holderPre = pre ? new long[holderMarks.length] : null;
+    this.sharedAt = pre ? new int[g.maxDegree()] : null;
+    this.chainsAt = pre ? new int[g.maxDegree()] : null;
+    this.coHoldersAt = pre ? new int[g.maxDegree()] : null;
   }
 
   /**
@@ -138,6 +161,8 @@ public final class EvidenceFinder {
     boolean streak = v == lastViewer && (!timed || day == lastDay);
     lastViewer = v;
     lastDay = day;
+    lastC = c;
+    lastT = t;
     if (!g.isLive(v, t) || !g.isLive(c, t)) {
       return false;
     }
@@ -166,8 +191,8 @@ public final class EvidenceFinder {
       // V's phonebook and V's holders.
       shared.size = probe(g.fwdTargets, fo[c], fo[c + 1], numberMarks, shared.values);
       probeTwice(g.invHolders, io[c], io[c + 1], numberMarks, chains, holderMarks, coHolders);
-      resolve(shared, false, false, t, day);
-      resolve(chains, true, false, t, day);
+      resolve(shared, false, false, t, day, sharedAt);
+      resolve(chains, true, false, t, day, chainsAt);
     } else {
       forward = isMarked(true, v, t);
       reverse = isMarked(false, v, t);
@@ -175,10 +200,10 @@ public final class EvidenceFinder {
       // co-holders: V's holders against C's holders.
       probeTwice(g.fwdTargets, fo[v], fo[v + 1], numberMarks, shared, holderMarks, chains);
       coHolders.size = probe(g.invHolders, io[v], io[v + 1], holderMarks, coHolders.values);
-      resolve(shared, false, false, t, day);
-      resolve(chains, false, true, t, day);
+      resolve(shared, false, false, t, day, sharedAt);
+      resolve(chains, false, true, t, day, chainsAt);
     }
-    resolve(coHolders, true, true, t, day);
+    resolve(coHolders, true, true, t, day, coHoldersAt);
     return forward || reverse || shared.size + chains.size + coHolders.size > 0;
   }
 
@@ -317,6 +342,18 @@ public final class EvidenceFinder {
       int w = holders[p];
       hold[w >>> 6] |= (long) markBit(windows[p], day, w, true) << w;
     }
+    if (numberPre != null) {
+      long[] pre = g.fwdPre;
+      for (int e = bookFrom; e < bookTo; e++) {
+        int x = targets[e];
+        numberPre[x >>> 6] |= (pre[e >>> 6] >>> e & 1) << x;
+      }
+      pre = g.invPre;
+      for (int p = holdersFrom; p < holdersTo; p++) {
+        int w = holders[p];
+        holderPre[w >>> 6] |= (pre[p >>> 6] >>> p & 1) << w;
+      }
+    }
   }
 
   /**
@@ -356,6 +393,10 @@ public final class EvidenceFinder {
         <= FILL_RATIO * ((long) fo[a + 1] - fo[a] + io[a + 1] - io[a])) {
       Arrays.fill(numberMarks, 0);
       Arrays.fill(holderMarks, 0, accountWords, 0);
+      if (numberPre != null) {
+        Arrays.fill(numberPre, 0);
+        Arrays.fill(holderPre, 0, accountWords, 0);
+      }
       return;
     }
     int[] targets = g.fwdTargets;
@@ -365,6 +406,14 @@ public final class EvidenceFinder {
     int[] holders = g.invHolders;
     for (int p = io[a], to = io[a + 1]; p < to; p++) {
       holderMarks[holders[p] >>> 6] = 0;
+    }
+    if (numberPre != null) {
+      for (int e = fo[a], to = fo[a + 1]; e < to; e++) {
+        numberPre[targets[e] >>> 6] = 0;
+      }
+      for (int p = io[a], to = io[a + 1]; p < to; p++) {
+        holderPre[holders[p] >>> 6] = 0;
+      }
     }
   }
 
@@ -445,7 +494,8 @@ public final class EvidenceFinder {
    * t} on both sides: at their position, and on the marked side's holders when {@code
    * markedHolders} (else its phonebook), where the marks were valid for the day but for maybes.
    */
-  private void resolve(IdBuffer hits, boolean holders, boolean markedHolders, long t, int day) {
+  private void resolve(
+      IdBuffer hits, boolean holders, boolean markedHolders, long t, int day, int[] at) {
     int[] ids = holders ? g.invHolders : g.fwdTargets;
     int[] values = hits.values;
     int n = hits.size;
@@ -459,9 +509,75 @@ public final class EvidenceFinder {
     for (int i = 0; i < n; i++) {
       int p = values[i];
       if (g.validAt(holders, p, t, day) && isValidMark(markedHolders, ids[p], t)) {
+        if (at != null) {
+          at[kept] = p;
+        }
         values[kept++] = ids[p];
       }
     }
     hits.size = kept;
+  }
+
+  // ---- pre-registration of the entries found
+
+  /** Whether the entry "the viewer holds the candidate's number" is pre-registration. */
+  public boolean forwardPre() {
+    // V marked: C in V's phonebook; C marked: V among C's holders
+    return marked == lastViewer ? markedPre(false, lastC) : markedPre(true, lastViewer);
+  }
+
+  /** Whether the entry "the candidate holds the viewer's number" is pre-registration. */
+  public boolean reversePre() {
+    // V marked: C among V's holders; C marked: V in C's phonebook
+    return marked == lastViewer ? markedPre(true, lastC) : markedPre(false, lastViewer);
+  }
+
+  /** Whether the viewer's or the candidate's entry of shared contact {@code i} is one. */
+  public boolean sharedPre(int i) {
+    return sharedAt != null
+        && (markedPre(false, shared.values[i]) || g.preAt(false, sharedAt[i], lastT));
+  }
+
+  /** Whether the entry "bridge {@code i} of a chain holds the candidate's number" is one. */
+  public boolean chainPre(int i) {
+    if (chainsAt == null) {
+      return false;
+    }
+    // V marked: the candidate's holders were probed; C marked: they were marked
+    return marked == lastViewer
+        ? g.preAt(true, chainsAt[i], lastT)
+        : markedPre(true, chains.values[i]);
+  }
+
+  /**
+   * Whether the entry "co-holder {@code i} holds the candidate's number" ({@code candidate}) or
+   * "... the viewer's number" is one.
+   */
+  public boolean coHolderPre(int i, boolean candidate) {
+    if (coHoldersAt == null) {
+      return false;
+    }
+    boolean markedSide = candidate != (marked == lastViewer);
+    return markedSide ? markedPre(true, coHolders.values[i]) : g.preAt(true, coHoldersAt[i], lastT);
+  }
+
+  /**
+   * Whether the marked side's element {@code id} (found, so valid at the last instant) is
+   * pre-registration: its bit, and for a maybe (an entry with several intervals among them) the
+   * exact answer at its position.
+   */
+  private boolean markedPre(boolean holders, int id) {
+    long[] bits = holders ? holderPre : numberPre;
+    if (bits == null || !isSet(bits, id)) {
+      return false;
+    }
+    if (!isSet(holders ? holderMaybe : numberMaybe, id)) {
+      return true;
+    }
+    int[] offsets = holders ? g.invOffsets : g.fwdOffsets;
+    int position =
+        Arrays.binarySearch(
+            holders ? g.invHolders : g.fwdTargets, offsets[marked], offsets[marked + 1], id);
+    return g.preAt(holders, position, lastT);
   }
 }

@@ -62,6 +62,11 @@ final class Intervals {
     return Times.NEVER;
   }
 
+  /** Whether the entry has several intervals. */
+  boolean isMulti(int entry) {
+    return offsets != null && offsets[entry + 1] - offsets[entry] > 1;
+  }
+
   /** Whether some interval ends. */
   boolean anyDeleted() {
     return anyDeleted;
