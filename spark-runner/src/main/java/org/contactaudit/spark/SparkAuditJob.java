@@ -95,10 +95,17 @@ import scala.Tuple2;
  *       candidate holds, CHAIN an account of the viewer's phonebook that holds the candidate's
  *       number, CO_HOLDER a holder of the viewer's number that holds the candidate's. Entries are
  *       first cut down to the owners and numbers that some recommendation touches, and a hub's
- *       thousands of holders are never listed per recommendation.
+ *       thousands of holders are never listed per recommendation. A number maps to the account that
+ *       has it and exists at {@code t} (a recycled number is several accounts' in turn). Each
+ *       joined entry carries whether its interval counting at {@code t} began before the account
+ *       whose number it holds registered (pre-registration), ORed per piece; each account whether
+ *       another has its number (recycled). The recommendations without evidence, and only those (an
+ *       anti-join), are searched again with deleted entries counted from their upload on: the kinds
+ *       found make them {@code STALE}.
  *   <li>Rules: the pieces of each recommendation are grouped with it, and analyzer-core's {@link
  *       Rules} (built once per executor from the broadcast ledger and policy) say what each piece
- *       misses and decide the verdict: the rules exist once, in analyzer-core.
+ *       misses and decide the verdict, and judge the explanation shown: the rules exist once, in
+ *       analyzer-core.
  * </ol>
  */
 public final class SparkAuditJob {

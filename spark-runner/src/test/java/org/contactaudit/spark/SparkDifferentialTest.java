@@ -48,7 +48,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The Spark job in {@code local[2]} against the single-machine engine on a generated dataset with
  * times, shadow numbers, hubs, deletions, consent histories and malformed rows: the same
  * verdicts.csv row for every recommendation (verdict, primary kind, kinds, missing consents, bridge
- * counts), the same rejects and the same reconciliation of every file.
+ * counts), the same rejects and the same reconciliation of every file. Two timed worlds add SPEC
+ * section 4's refinements (recycled numbers, pre-registration, stale evidence, explanations), and
+ * {@link Coverage} asserts that each occurs often enough to be compared.
  */
 class SparkDifferentialTest {
   private static final String KEY = "a-test-key-of-at-least-16-bytes";
