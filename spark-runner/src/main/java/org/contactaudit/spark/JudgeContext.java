@@ -85,7 +85,9 @@ final class JudgeContext implements Serializable {
   /** The rules of this run, built once per JVM. */
   Rules rules() {
     return RULES.computeIfAbsent(
-        runId, id -> Rules.of(Policy.fromEntries(policy), ledgerBuilder().build()));
+        runId,
+        id ->
+            Rules.of(Policy.fromEntries(policy), ledgerBuilder().build(), accounts::registeredAt));
   }
 
   /** Forgets the rules of this run in this JVM (the driver calls it when the run ends). */

@@ -1,5 +1,7 @@
 package org.contactaudit.spark;
 
+import static org.apache.spark.sql.functions.bool_or;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
@@ -93,10 +95,17 @@ import scala.Tuple2;
  *       candidate holds, CHAIN an account of the viewer's phonebook that holds the candidate's
  *       number, CO_HOLDER a holder of the viewer's number that holds the candidate's. Entries are
  *       first cut down to the owners and numbers that some recommendation touches, and a hub's
- *       thousands of holders are never listed per recommendation.
+ *       thousands of holders are never listed per recommendation. A number maps to the account that
+ *       has it and exists at {@code t} (a recycled number is several accounts' in turn). Each
+ *       joined entry carries whether its interval counting at {@code t} began before the account
+ *       whose number it holds registered (pre-registration), ORed per piece; each account whether
+ *       another has its number (recycled). The recommendations without evidence, and only those (an
+ *       anti-join), are searched again with deleted entries counted from their upload on: the kinds
+ *       found make them {@code STALE}.
  *   <li>Rules: the pieces of each recommendation are grouped with it, and analyzer-core's {@link
  *       Rules} (built once per executor from the broadcast ledger and policy) say what each piece
- *       misses and decide the verdict: the rules exist once, in analyzer-core.
+ *       misses and decide the verdict, and judge the explanation shown: the rules exist once, in
+ *       analyzer-core.
  * </ol>
  */
 public final class SparkAuditJob {
@@ -108,6 +117,9 @@ public final class SparkAuditJob {
   private static final int SHARED = 2;
   private static final int CHAIN = 3;
   private static final int CO_HOLDER = 4;
+
+  /** Added to a type: a kind found only by the stale search. */
+  private static final int STALE = 8;
 
   private static final Map<String, PhoneNormalizer> NORMALIZERS = new ConcurrentHashMap<>();
 
@@ -289,7 +301,8 @@ public final class SparkAuditJob {
 
       started = System.nanoTime();
       Broadcast<JudgeContext> contextB = jsc.broadcast(context);
-      JavaRDD<Judged> judged = judge(recs, entries, accounts, contextB);
+      boolean anyDeleted = !entries.where(col("to").notEqual(Times.NEVER)).isEmpty();
+      JavaRDD<Judged> judged = judge(recs, entries, anyDeleted, contextB);
       judged.persist(StorageLevel.MEMORY_AND_DISK());
       Figures figures = judged.aggregate(new Figures(), Figures::add, Figures::merge);
       timings.put("judge", (System.nanoTime() - started) / 1_000_000);
@@ -716,7 +729,32 @@ public final class SparkAuditJob {
     return recs;
   }
 
+  /**
+   * The accounts as (a, akey, reg, del, recycled), persisted: {@code recycled} says that another
+   * account has the same number (a lifetime before or after this one's).
+   */
   private Dataset<Row> accountFrame(AccountTable accounts) {
+    Dataset<Row> frame = accountRows(accounts);
+    Dataset<Row> shared =
+        frame
+            .groupBy("akey")
+            .count()
+            .where(col("count").gt(1))
+            .select(col("akey").as("shared_key"));
+    Dataset<Row> out =
+        frame
+            .join(shared, frame.col("akey").equalTo(shared.col("shared_key")), "left")
+            .select(
+                frame.col("a"),
+                frame.col("akey"),
+                frame.col("reg"),
+                frame.col("del"),
+                shared.col("shared_key").isNotNull().as("recycled"));
+    out.persist(StorageLevel.MEMORY_AND_DISK());
+    return out;
+  }
+
+  private Dataset<Row> accountRows(AccountTable accounts) {
     List<Row> rows = new ArrayList<>(accounts.size());
     for (int a = 0; a < accounts.size(); a++) {
       rows.add(
@@ -727,21 +765,43 @@ public final class SparkAuditJob {
 
   // ---- evidence
 
-  private static Column valid(Dataset<Row> e, Column t) {
-    return e.col("from").leq(t).and(t.lt(e.col("to")));
+  /**
+   * Whether an entry interval counts at {@code t}: valid then or, in the stale search, uploaded at
+   * or before {@code t} whenever it was deleted.
+   */
+  private static Column valid(Column from, Column to, Column t, boolean stale) {
+    Column began = from.leq(t);
+    return stale ? began : began.and(t.lt(to));
+  }
+
+  /** Whether an account with this lifetime exists at {@code t}. */
+  private static Column live(Column reg, Column del, Column t) {
+    return reg.leq(t).and(t.lt(del));
   }
 
   /**
-   * Every piece of evidence as (rid, type, bridge): FORWARD_EDGE and REVERSE_EDGE without bridge,
-   * SHARED with the number, CHAIN and CO_HOLDER with the account.
+   * Every piece of evidence as (rid, type, bridge, owner, vpre, cpre, bpre, rec): FORWARD_EDGE and
+   * REVERSE_EDGE without bridge, SHARED with the number and the account owning it at {@code t} (-1
+   * for a shadow number), CHAIN and CO_HOLDER with the account as both. {@code vpre}, {@code cpre}
+   * and {@code bpre} say that an entry of the piece holding the viewer's, candidate's or bridge's
+   * number is pre-registration (an interval counting at {@code t} began before that subject
+   * registered), {@code rec} that one of the piece's subjects has a recycled number.
    *
    * <p>Each bridged kind enumerates the viewer's side (its phonebook, the holders of its number)
    * and probes the candidate's side with an equi-join on (owner, number): the candidate's holder
-   * list, which may be a hub's thousands, is never materialized per recommendation.
+   * list, which may be a hub's thousands, is never materialized per recommendation. A number maps
+   * to the account that has it and exists at {@code t}: with recycled numbers several accounts have
+   * the key, and only one of them at a time.
+   *
+   * @param r the recommendations as (rid, v, c, t, vkey, ckey, vreg, creg, vrec, crec)
+   * @param stale whether entries deleted at or before {@code t} count from their upload on (the
+   *     stale search of SPEC section 4; accounts' deletions still count)
    */
-  private Dataset<Row> evidence(Dataset<Row> recs, Dataset<Row> entries, Dataset<Row> accounts) {
-    Dataset<Row> r =
-        recs.select("line", "v", "c", "t", "vkey", "ckey").withColumnRenamed("line", "rid");
+  private static Dataset<Row> evidence(
+      Dataset<Row> r, Dataset<Row> allEntries, Dataset<Row> allAccounts, boolean stale) {
+    // Fresh columns: the stale search's recommendations descend from both tables already.
+    Dataset<Row> entries = renamed(allEntries, "owner", "num", "from", "to");
+    Dataset<Row> accounts = renamed(allAccounts, "a", "akey", "reg", "del", "recycled");
     // Only the entries some recommendation can use: hubs held by thousands stay out unless touched.
     Dataset<Row> viewers = r.select(col("v").as("owner")).distinct();
     Dataset<Row> viewerKeys = r.select(col("vkey").as("num")).distinct();
@@ -752,74 +812,174 @@ public final class SparkAuditJob {
             .join(viewerKeys, entries.col("num").equalTo(viewerKeys.col("num")), "left_semi")
             .join(accounts, col("owner").equalTo(col("a")));
 
-    // The viewer's phonebook at t, and the live holders of the viewer's number at t.
+    // The viewer's phonebook at t with the earliest counting upload of each number, and the live
+    // holders of the viewer's number at t.
     Dataset<Row> ev =
         r.join(ofViewers, r.col("v").equalTo(ofViewers.col("owner")))
-            .where(valid(ofViewers, r.col("t")))
-            .select(
+            .where(valid(ofViewers.col("from"), ofViewers.col("to"), r.col("t"), stale))
+            .groupBy(
                 r.col("rid"),
                 r.col("v"),
                 r.col("c"),
                 r.col("t"),
                 r.col("vkey"),
                 r.col("ckey"),
+                r.col("vreg"),
+                r.col("creg"),
+                r.col("vrec"),
+                r.col("crec"),
                 ofViewers.col("num").as("x"))
-            .distinct();
+            .agg(min(ofViewers.col("from")).as("xfrom"));
     ev.persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> hv =
         r.join(holdersOfViewers, r.col("vkey").equalTo(holdersOfViewers.col("num")))
             .where(
-                valid(holdersOfViewers, r.col("t"))
-                    .and(holdersOfViewers.col("reg").leq(r.col("t")))
-                    .and(r.col("t").lt(holdersOfViewers.col("del"))))
+                valid(holdersOfViewers.col("from"), holdersOfViewers.col("to"), r.col("t"), stale)
+                    .and(
+                        live(holdersOfViewers.col("reg"), holdersOfViewers.col("del"), r.col("t"))))
             .select(
                 r.col("rid"),
                 r.col("v"),
                 r.col("c"),
                 r.col("t"),
                 r.col("ckey"),
-                holdersOfViewers.col("owner").as("w"));
+                r.col("vreg"),
+                r.col("creg"),
+                r.col("vrec"),
+                r.col("crec"),
+                holdersOfViewers.col("owner").as("w"),
+                holdersOfViewers.col("from").as("wfrom"));
 
+    Column no = lit(false);
+    Column none = lit(-1);
     Dataset<Row> forward =
         ev.where(col("x").equalTo(col("ckey")))
-            .select(col("rid"), lit(FORWARD_EDGE).as("type"), lit(0L).as("bridge"));
+            .select(
+                col("rid"),
+                lit(FORWARD_EDGE).as("type"),
+                lit(0L).as("bridge"),
+                none.as("owner"),
+                no.as("vpre"),
+                col("xfrom").lt(col("creg")).as("cpre"),
+                no.as("bpre"),
+                col("crec").as("rec"));
     Dataset<Row> reverse =
-        holds(r, "c", "vkey", entries, false)
-            .select(col("rid"), lit(REVERSE_EDGE).as("type"), lit(0L).as("bridge"));
-    Dataset<Row> shared =
+        holds(r, "c", "vkey", entries, stale)
+            .select(
+                col("rid"),
+                lit(REVERSE_EDGE).as("type"),
+                lit(0L).as("bridge"),
+                none.as("owner"),
+                col("hfrom").lt(col("vreg")).as("vpre"),
+                no.as("cpre"),
+                no.as("bpre"),
+                col("vrec").as("rec"));
+    Dataset<Row> sharedHeld =
         holds(
-                ev.where(col("x").notEqual(col("vkey")).and(col("x").notEqual(col("ckey")))),
-                "c",
-                "x",
-                entries,
-                false)
-            .select(col("rid"), lit(SHARED).as("type"), col("x").as("bridge"));
+            ev.where(col("x").notEqual(col("vkey")).and(col("x").notEqual(col("ckey")))),
+            "c",
+            "x",
+            entries,
+            stale);
+    Dataset<Row> x =
+        accounts.select(
+            col("a").as("x_a"),
+            col("akey").as("x_key"),
+            col("reg").as("x_reg"),
+            col("del").as("x_del"),
+            col("recycled").as("x_rec"));
+    Column owned =
+        sharedHeld
+            .col("x")
+            .equalTo(x.col("x_key"))
+            .and(live(x.col("x_reg"), x.col("x_del"), sharedHeld.col("t")));
+    Column xreg = x.col("x_reg");
+    Dataset<Row> shared =
+        sharedHeld
+            .join(x, owned, "left")
+            .select(
+                col("rid"),
+                lit(SHARED).as("type"),
+                col("x").as("bridge"),
+                coalesce(col("x_a"), none).as("owner"),
+                no.as("vpre"),
+                no.as("cpre"),
+                coalesce(col("xfrom").lt(xreg).or(col("hfrom").lt(xreg)), no).as("bpre"),
+                coalesce(col("x_rec"), no).as("rec"));
     Dataset<Row> userContacts =
-        ev.join(accounts, ev.col("x").equalTo(accounts.col("akey")))
-            .select(col("rid"), col("v"), col("c"), col("t"), col("ckey"), col("a").as("w"))
+        ev.join(
+                accounts,
+                ev.col("x")
+                    .equalTo(accounts.col("akey"))
+                    .and(live(accounts.col("reg"), accounts.col("del"), ev.col("t"))))
+            .select(
+                col("rid"),
+                col("v"),
+                col("c"),
+                col("t"),
+                col("ckey"),
+                col("creg"),
+                col("crec"),
+                col("a").as("w"))
             .where(col("w").notEqual(col("v")).and(col("w").notEqual(col("c"))));
     Dataset<Row> chain =
-        holds(userContacts, "w", "ckey", entries, true)
-            .select(col("rid"), lit(CHAIN).as("type"), col("w").cast("long").as("bridge"));
+        holds(userContacts, "w", "ckey", entries, stale)
+            .select(
+                col("rid"),
+                lit(CHAIN).as("type"),
+                col("w").cast("long").as("bridge"),
+                col("w").as("owner"),
+                no.as("vpre"),
+                col("hfrom").lt(col("creg")).as("cpre"),
+                no.as("bpre"),
+                col("crec").as("rec"));
     Dataset<Row> coHolder =
         holds(
                 hv.where(col("w").notEqual(col("v")).and(col("w").notEqual(col("c")))),
                 "w",
                 "ckey",
                 entries,
-                false)
-            .select(col("rid"), lit(CO_HOLDER).as("type"), col("w").cast("long").as("bridge"));
-    return forward.union(reverse).union(shared).union(chain).union(coHolder).distinct();
+                stale)
+            .select(
+                col("rid"),
+                lit(CO_HOLDER).as("type"),
+                col("w").cast("long").as("bridge"),
+                col("w").as("owner"),
+                col("wfrom").lt(col("vreg")).as("vpre"),
+                col("hfrom").lt(col("creg")).as("cpre"),
+                no.as("bpre"),
+                col("vrec").or(col("crec")).as("rec"));
+    return forward
+        .union(reverse)
+        .union(shared)
+        .union(chain)
+        .union(coHolder)
+        .groupBy("rid", "type", "bridge", "owner")
+        .agg(
+            bool_or(col("vpre")).as("vpre"),
+            bool_or(col("cpre")).as("cpre"),
+            bool_or(col("bpre")).as("bpre"),
+            bool_or(col("rec")).as("rec"));
+  }
+
+  /** The columns of a table under their own names, as new columns of a new dataset. */
+  private static Dataset<Row> renamed(Dataset<Row> table, String... names) {
+    Column[] columns = new Column[names.length];
+    for (int i = 0; i < names.length; i++) {
+      columns[i] = table.col(names[i]).as(names[i]);
+    }
+    return table.select(columns);
   }
 
   /**
    * The rows of {@code rows} (which have {@code rid} and {@code t}) whose account column {@code
-   * owner} holds the number in column {@code number} at {@code t}: an equi-join on (owner, number)
-   * with the entries; {@code liveOwner} also requires the owner to exist at {@code t} (the viewer
-   * and candidate of an accepted recommendation always do).
+   * owner} holds the number in column {@code number} at {@code t}, one per counting interval with
+   * its start as {@code hfrom}: an equi-join on (owner, number) with the entries. The owner is an
+   * account that exists at {@code t}: the viewer or candidate of an accepted recommendation, or an
+   * account found live at {@code t} by the caller.
    */
-  private Dataset<Row> holds(
-      Dataset<Row> rows, String owner, String number, Dataset<Row> entries, boolean liveOwner) {
+  private static Dataset<Row> holds(
+      Dataset<Row> rows, String owner, String number, Dataset<Row> entries, boolean stale) {
     Dataset<Row> e =
         entries.select(
             col("owner").as("h_owner"),
@@ -828,33 +988,71 @@ public final class SparkAuditJob {
             col("to").as("h_to"));
     Column on =
         rows.col(owner).equalTo(e.col("h_owner")).and(rows.col(number).equalTo(e.col("h_num")));
-    Column t = rows.col("t");
-    Column valid = e.col("h_from").leq(t).and(t.lt(e.col("h_to")));
-    Dataset<Row> held = rows.join(e, on).where(valid).select(rows.col("*"));
-    if (liveOwner) {
-      Dataset<Row> a =
-          accountFrame.select(col("a").as("l_a"), col("reg").as("l_reg"), col("del").as("l_del"));
-      held =
-          held.join(a, held.col(owner).equalTo(a.col("l_a")))
-              .where(a.col("l_reg").leq(held.col("t")).and(held.col("t").lt(a.col("l_del"))))
-              .select(held.col("*"));
+    return rows.join(e, on)
+        .where(valid(e.col("h_from"), e.col("h_to"), rows.col("t"), stale))
+        .select(rows.col("*"), e.col("h_from").as("hfrom"));
+  }
+
+  /**
+   * The recommendations as (rid, v, c, t, vkey, ckey, vreg, creg, vrec, crec): the registration of
+   * viewer and candidate and whether their numbers are recycled, by joins on the accounts.
+   */
+  private static Dataset<Row> withAccounts(Dataset<Row> recs, Dataset<Row> accounts) {
+    Dataset<Row> va =
+        accounts.select(col("a").as("va"), col("reg").as("vreg"), col("recycled").as("vrec"));
+    Dataset<Row> ca =
+        accounts.select(col("a").as("ca"), col("reg").as("creg"), col("recycled").as("crec"));
+    Dataset<Row> r =
+        recs.select(col("line").as("rid"), col("v"), col("c"), col("t"), col("vkey"), col("ckey"));
+    return r.join(va, r.col("v").equalTo(va.col("va")))
+        .join(ca, r.col("c").equalTo(ca.col("ca")))
+        .select("rid", "v", "c", "t", "vkey", "ckey", "vreg", "creg", "vrec", "crec");
+  }
+
+  /**
+   * The evidence of every recommendation at its {@code t} (see {@link #evidence}), and for those
+   * that have none, the kinds the stale search finds, as pieces of type {@code STALE + kind type}
+   * without bridge: run only on the recommendations without evidence, and only when some entry was
+   * deleted.
+   */
+  private Dataset<Row> allEvidence(Dataset<Row> recs, Dataset<Row> entries, boolean anyDeleted) {
+    Dataset<Row> r = withAccounts(recs, accountFrame);
+    r.persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> pieces = evidence(r, entries, accountFrame, false);
+    if (!anyDeleted) {
+      return pieces;
     }
-    return held;
+    pieces.persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> found = pieces.select(col("rid").as("found")).distinct();
+    Dataset<Row> without = r.join(found, r.col("rid").equalTo(found.col("found")), "left_anti");
+    Column no = lit(false);
+    Dataset<Row> stale =
+        evidence(without, entries, accountFrame, true)
+            .select(
+                col("rid"),
+                col("type").plus(STALE).as("type"),
+                lit(0L).as("bridge"),
+                lit(-1).as("owner"),
+                no.as("vpre"),
+                no.as("cpre"),
+                no.as("bpre"),
+                no.as("rec"))
+            .distinct();
+    return pieces.union(stale);
   }
 
   /** Groups the pieces with their recommendation and asks analyzer-core's rules for a judgment. */
   private JavaRDD<Judged> judge(
       Dataset<Row> recs,
       Dataset<Row> entries,
-      AccountTable accounts,
+      boolean anyDeleted,
       Broadcast<JudgeContext> context) {
-    JavaPairRDD<Long, Tuple2<Integer, Long>> pieces =
-        evidence(recs, entries, accountFrame)
+    JavaPairRDD<Long, Row> pieces =
+        allEvidence(recs, entries, anyDeleted)
             .javaRDD()
-            .mapToPair(
-                row -> new Tuple2<>(row.getLong(0), new Tuple2<>(row.getInt(1), row.getLong(2))));
+            .mapToPair(row -> new Tuple2<>(row.getLong(0), row));
     JavaPairRDD<Long, Row> byRid =
-        recs.select("line", "v", "c", "t", "shown", "surface")
+        recs.select("line", "v", "c", "t", "shown", "surface", "explanation")
             .javaRDD()
             .mapToPair(row -> new Tuple2<>(row.getLong(0), row));
     return byRid
@@ -874,59 +1072,148 @@ public final class SparkAuditJob {
             });
   }
 
+  /**
+   * Judges one recommendation from its pieces (rows of {@link #allEvidence}: type, bridge, owner,
+   * vpre, cpre, bpre, rec after the rid) as the single-machine {@link
+   * org.contactaudit.audit.Auditor} does: each piece's missing consents from {@link Rules}, with
+   * the pre-registration flags of its subjects; then the flags of the primary kind's non-consensual
+   * pieces, what {@code has_your_number} needs, and without evidence the kinds of the stale search.
+   */
   private static Judged judgeOne(
-      Row rec,
-      Iterable<Tuple2<Integer, Long>> pieces,
-      Rules rules,
-      AccountTable table,
-      EvidenceTally tally) {
+      Row rec, Iterable<Row> pieces, Rules rules, AccountTable table, EvidenceTally tally) {
     long line = rec.getLong(0);
     int v = rec.getInt(1);
     int c = rec.getInt(2);
     long t = rec.getLong(3);
     tally.reset();
-    boolean forward = false;
-    boolean reverse = false;
-    for (Tuple2<Integer, Long> p : pieces) {
-      int type = p._1();
-      long bridge = p._2();
+    tally.explanation(rec.getString(6));
+    Row forward = null;
+    Row reverse = null;
+    boolean staleForward = false;
+    boolean staleReverse = false;
+    for (Row p : pieces) {
+      int type = p.getInt(1);
       switch (type) {
-        case FORWARD_EDGE -> forward = true;
-        case REVERSE_EDGE -> reverse = true;
-        case SHARED -> {
-          int owner = table.ownerOfKey(bridge);
-          if (owner < 0 || !table.live(owner, t)) {
-            owner = -1;
+        case FORWARD_EDGE -> forward = p;
+        case REVERSE_EDGE -> reverse = p;
+        case SHARED, CHAIN, CO_HOLDER -> {
+          if (type == SHARED && p.getInt(3) < 0) {
             tally.addShadowSharedContacts(1);
           }
-          tally.add(
-              Kind.SHARED_CONTACT,
-              rules.fixedMissing(Kind.SHARED_CONTACT, v, c, t)
-                  | rules.bridgeMissing(Kind.SHARED_CONTACT, owner, t));
+          tally.add(bridgedKind(type), pieceMissing(p, v, c, t, rules));
         }
-        case CHAIN ->
-            tally.add(
-                Kind.CHAIN,
-                rules.fixedMissing(Kind.CHAIN, v, c, t)
-                    | rules.bridgeMissing(Kind.CHAIN, (int) bridge, t));
-        case CO_HOLDER ->
-            tally.add(
-                Kind.CO_HOLDER,
-                rules.fixedMissing(Kind.CO_HOLDER, v, c, t)
-                    | rules.bridgeMissing(Kind.CO_HOLDER, (int) bridge, t));
-        default -> throw new IllegalStateException("unknown evidence type " + type);
+        default -> {
+          if (type < STALE) {
+            throw new IllegalStateException("unknown evidence type " + type);
+          }
+          switch (type - STALE) {
+            case FORWARD_EDGE -> staleForward = true;
+            case REVERSE_EDGE -> staleReverse = true;
+            default -> tally.addStale(bridgedKind(type - STALE));
+          }
+        }
       }
     }
-    if (forward || reverse) {
-      Kind kind = forward && reverse ? Kind.MUTUAL : forward ? Kind.FORWARD : Kind.REVERSE;
-      tally.add(kind, rules.fixedMissing(kind, v, c, t));
+    Kind staleDirect = directKind(staleForward, staleReverse);
+    if (staleDirect != null) {
+      tally.addStale(staleDirect);
     }
+    Kind direct = directKind(forward != null, reverse != null);
+    if (direct != null) {
+      tally.add(direct, directMissing(direct, forward, reverse, v, c, t, rules));
+      if (reverse != null && tally.asksReverse()) {
+        tally.reverseEntry(
+            rules.fixedMissing(Kind.REVERSE, v, c, t, reverse.getBoolean(4), false) == 0);
+      }
+    }
+    annotate(tally, direct, forward, reverse, pieces, v, c, t, rules);
     Judgment j = rules.decide(v, c, t, tally);
     String csv =
         csv(
             VerdictsWriter.cells(
                 line, table.id(v), table.id(c), rec.getLong(4), rec.getString(5), j));
     return new Judged(line, csv, j);
+  }
+
+  /** The kind of a bridged piece type. */
+  private static Kind bridgedKind(int type) {
+    return switch (type) {
+      case SHARED -> Kind.SHARED_CONTACT;
+      case CHAIN -> Kind.CHAIN;
+      case CO_HOLDER -> Kind.CO_HOLDER;
+      default -> throw new IllegalStateException("unknown evidence type " + type);
+    };
+  }
+
+  /** MUTUAL with both direct edges, FORWARD or REVERSE with one, null with none. */
+  private static Kind directKind(boolean forward, boolean reverse) {
+    if (forward && reverse) {
+      return Kind.MUTUAL;
+    }
+    return forward ? Kind.FORWARD : reverse ? Kind.REVERSE : null;
+  }
+
+  /**
+   * What the direct piece misses: its entry is the viewer's for FORWARD and MUTUAL (subject the
+   * candidate), the candidate's for REVERSE (subject the viewer).
+   */
+  private static long directMissing(
+      Kind kind, Row forward, Row reverse, int v, int c, long t, Rules rules) {
+    return kind == Kind.REVERSE
+        ? rules.fixedMissing(kind, v, c, t, reverse.getBoolean(4), false)
+        : rules.fixedMissing(kind, v, c, t, false, forward.getBoolean(5));
+  }
+
+  /** What a bridged piece misses, its subjects' entries tested for pre-registration. */
+  private static long pieceMissing(Row p, int v, int c, long t, Rules rules) {
+    Kind kind = bridgedKind(p.getInt(1));
+    return rules.fixedMissing(kind, v, c, t, p.getBoolean(4), p.getBoolean(5))
+        | rules.bridgeMissing(kind, p.getInt(3), t, p.getBoolean(6));
+  }
+
+  /**
+   * Notes whether a non-consensual piece of the primary kind has a pre-registration entry, and
+   * whether one has a subject with a recycled number, as {@link org.contactaudit.audit.Auditor}'s
+   * judgments do.
+   */
+  private static void annotate(
+      EvidenceTally tally,
+      Kind direct,
+      Row forward,
+      Row reverse,
+      Iterable<Row> pieces,
+      int v,
+      int c,
+      long t,
+      Rules rules) {
+    Kind primary = tally.primaryKind();
+    if (primary == null) {
+      return;
+    }
+    if (primary == direct) {
+      boolean isReverse = primary == Kind.REVERSE;
+      Row entry = isReverse ? reverse : forward;
+      note(tally, primary, entry.getBoolean(isReverse ? 4 : 5), entry.getBoolean(7));
+      return;
+    }
+    for (Row p : pieces) {
+      int type = p.getInt(1);
+      if ((type == SHARED || type == CHAIN || type == CO_HOLDER)
+          && bridgedKind(type) == primary
+          && pieceMissing(p, v, c, t, rules) != 0) {
+        note(
+            tally, primary, p.getBoolean(4) || p.getBoolean(5) || p.getBoolean(6), p.getBoolean(7));
+      }
+    }
+  }
+
+  private static void note(EvidenceTally tally, Kind kind, boolean pre, boolean recycled) {
+    if (pre) {
+      tally.markPreRegistration(kind);
+    }
+    if (recycled) {
+      tally.markRecycled(kind);
+    }
   }
 
   // ---- outputs
@@ -958,7 +1245,7 @@ public final class SparkAuditJob {
   private RunSummary.GraphFigures graphFigures(AccountTable accounts, Dataset<Row> entries) {
     Dataset<Row> pairs = entries.select("owner", "num").distinct();
     long entryCount = pairs.count();
-    Dataset<Row> accountKeys = accountFrame(accounts).select(col("akey").as("num"));
+    Dataset<Row> accountKeys = accountFrame.select(col("akey").as("num"));
     long shadow = pairs.select("num").distinct().join(accountKeys, "num", "left_anti").count();
     boolean timedEntries =
         !entries

@@ -26,6 +26,8 @@ import org.apache.spark.sql.SparkSession;
 import org.contactaudit.audit.Auditor;
 import org.contactaudit.audit.Judgment;
 import org.contactaudit.audit.Policy;
+import org.contactaudit.generate.DatasetGenerator;
+import org.contactaudit.generate.GeneratorConfig;
 import org.contactaudit.io.AuditInput;
 import org.contactaudit.io.DatasetReader;
 import org.contactaudit.io.FileSummary;
@@ -46,7 +48,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The Spark job in {@code local[2]} against the single-machine engine on a generated dataset with
  * times, shadow numbers, hubs, deletions, consent histories and malformed rows: the same
  * verdicts.csv row for every recommendation (verdict, primary kind, kinds, missing consents, bridge
- * counts), the same rejects and the same reconciliation of every file.
+ * counts), the same rejects and the same reconciliation of every file. Two timed worlds add SPEC
+ * section 4's refinements (recycled numbers, pre-registration, stale evidence, explanations), and
+ * {@link Coverage} asserts that each occurs often enough to be compared.
  */
 class SparkDifferentialTest {
   private static final String KEY = "a-test-key-of-at-least-16-bytes";
@@ -83,16 +87,113 @@ class SparkDifferentialTest {
   void sparkAndSingleMachineAgree() throws IOException {
     Path input = dir.resolve("in");
     TestData.write(input, 20260601L, 300, 3000, 3000);
-    Path out = dir.resolve("out");
+    Agreement run = agree(input, "2021-01-01T00:00:00Z");
+    List<Judgment> judgments = run.judgments();
+    assertTrue(judgments.size() > 1000, "too few accepted recommendations: " + judgments.size());
+    JsonNode summary = run.summary();
+    for (String verdict : List.of("OK", "AT_RISK", "LEAK", "UNEXPLAINED")) {
+      assertTrue(
+          summary.get("verdicts").get("counts").get(verdict).asLong() > 20,
+          verdict + " is too rare to compare: " + summary.get("verdicts"));
+    }
+    for (String kind : List.of("REVERSE", "SHARED_CONTACT", "CHAIN", "CO_HOLDER", "FORWARD")) {
+      assertTrue(
+          summary.get("verdicts").get("kinds").get(kind).asLong() > 20,
+          kind + " is too rare to compare: " + summary.get("verdicts"));
+    }
+    // The row rules ported from the single-machine reader occur in the data, so both engines
+    // are compared on them: an exact repeat of an account, broken quotes, an open quote at EOF.
+    AuditInput expected = run.input();
+    assertTrue(expected.files().get(0).duplicate() > 0, "no repeated account");
+    for (String name : List.of("contacts.csv", "recommendations.csv")) {
+      assertTrue(
+          run.rejects().stream()
+              .anyMatch(r -> r.file().equals(name) && r.reason() == Reason.MALFORMED_ROW),
+          "no malformed row in " + name);
+    }
+    assertEquals(expected.graph().numberCount(), summary.get("graph").get("numbers").asInt());
+    assertEquals(expected.graph().entryCount(), summary.get("graph").get("entries").asLong());
+  }
 
+  /**
+   * SPEC section 4's refinements on a world whose instants are months, so that boundaries meet:
+   * recycled numbers handed over at the instant of a deletion or after a gap, uploads before and at
+   * registration with consents before, at and after it, pairs linked only by deleted entries, and
+   * every form of explanation.
+   */
+  @Test
+  void refinementsAgreeOnATimedWorld() throws IOException {
+    Path input = dir.resolve("refinements");
+    TestData.refinements(input, 20261205L);
+    Coverage cover = Coverage.of(agree(input, TestData.REFINEMENTS_AS_OF));
+    cover.atLeast(
+        Map.ofEntries(
+            Map.entry("STALE", 40),
+            Map.entry("STALE FORWARD", 3),
+            Map.entry("STALE REVERSE", 3),
+            Map.entry("STALE MUTUAL", 3),
+            Map.entry("STALE SHARED_CONTACT", 3),
+            Map.entry("STALE CHAIN", 3),
+            Map.entry("STALE CO_HOLDER", 3),
+            Map.entry("STALE direct entry deleted at t", 5),
+            Map.entry("pre_registration", 30),
+            Map.entry("pre-registration entry, consent as a user", 20),
+            Map.entry("recycled_number", 30),
+            Map.entry("hand-over instant", 5),
+            Map.entry("gap between owners", 3)));
+    cover.explanations(10, true);
+  }
+
+  /** The generator's refinements, at raised rates, judged by both engines. */
+  @Test
+  void refinementsAgreeOnAGeneratedWorld() throws IOException {
+    Path input = dir.resolve("generated");
+    new DatasetGenerator(
+            GeneratorConfig.builder()
+                .accounts(1_200)
+                .meanPhonebook(25)
+                .seed(17)
+                .recommendationsPerAccount(3)
+                .deletedEntryShare(0.1)
+                .deletedAccountShare(0.2)
+                .recycledNumberShare(0.8)
+                .preRegistrationConsentShare(0.4)
+                .staleShare(0.03)
+                .build())
+        .generate(input);
+    Coverage cover = Coverage.of(agree(input, "2021-01-01T00:00:00Z"));
+    cover.atLeast(
+        Map.of(
+            "STALE", 20,
+            "pre_registration", 20,
+            "pre-registration entry, consent as a user", 5,
+            "recycled_number", 10));
+    cover.explanations(10, false);
+  }
+
+  /** What both engines agreed on: the single-machine input, judgments, rejects, summary. */
+  record Agreement(
+      AuditInput input, List<Judgment> judgments, List<Reject> rejects, JsonNode summary) {}
+
+  /**
+   * Runs the Spark job and the single-machine engine on a folder and asserts byte-identical
+   * verdicts.csv and rejects.csv rows and the same reconciliation of every file.
+   */
+  private Agreement agree(Path input, String asOf) throws IOException {
+    Path out = dir.resolve("out-" + input.getFileName());
     int code =
         SparkAuditJob.run(
             new String[] {
-              "--input", input.toString(),
-              "--out", out.toString(),
-              "--default-region", "CN",
-              "--as-of", "2021-01-01T00:00:00Z",
-              "--partitions", "2"
+              "--input",
+              input.toString(),
+              "--out",
+              out.toString(),
+              "--default-region",
+              "CN",
+              "--as-of",
+              asOf,
+              "--partitions",
+              "2"
             },
             Map.of(SparkAuditJob.KEY_VARIABLE, KEY));
     assertEquals(0, code);
@@ -102,7 +203,7 @@ class SparkDifferentialTest {
     ReadOptions read =
         ReadOptions.builder()
             .defaultRegion("CN")
-            .asOf(org.contactaudit.time.Times.parse("2021-01-01T00:00:00Z"))
+            .asOf(org.contactaudit.time.Times.parse(asOf))
             .build();
     AuditInput expected = DatasetReader.read(InputPaths.inFolder(input), read, rejects::add);
     List<Judgment> judgments =
@@ -122,7 +223,6 @@ class SparkDifferentialTest {
                   j)));
     }
     List<String> actualVerdicts = rows(out.resolve("verdicts.csv"), VerdictsWriter.header());
-    assertTrue(judgments.size() > 1000, "too few accepted recommendations: " + judgments.size());
     assertEquals(expectedVerdicts, actualVerdicts);
 
     List<String> expectedRejects = new ArrayList<>();
@@ -132,16 +232,6 @@ class SparkDifferentialTest {
     assertEquals(expectedRejects, rows(out.resolve("rejects.csv"), RejectsWriter.header()));
 
     JsonNode summary = SummaryWriter.mapper().readTree(out.resolve("summary.json").toFile());
-    for (String verdict : List.of("OK", "AT_RISK", "LEAK", "UNEXPLAINED")) {
-      assertTrue(
-          summary.get("verdicts").get("counts").get(verdict).asLong() > 20,
-          verdict + " is too rare to compare: " + summary.get("verdicts"));
-    }
-    for (String kind : List.of("REVERSE", "SHARED_CONTACT", "CHAIN", "CO_HOLDER", "FORWARD")) {
-      assertTrue(
-          summary.get("verdicts").get("kinds").get(kind).asLong() > 20,
-          kind + " is too rare to compare: " + summary.get("verdicts"));
-    }
     JsonNode inputs = summary.get("inputs");
     assertEquals(expected.files().size(), inputs.size());
     for (int i = 0; i < inputs.size(); i++) {
@@ -162,18 +252,8 @@ class SparkDifferentialTest {
           .forEachRemaining(e -> actualReasons.put(e.getKey(), e.getValue().asLong()));
       assertEquals(reasons, actualReasons, file + " reasons");
     }
-    // The row rules ported from the single-machine reader occur in the data, so both engines
-    // are compared on them: an exact repeat of an account, broken quotes, an open quote at EOF.
-    assertTrue(expected.files().get(0).duplicate() > 0, "no repeated account");
-    for (String name : List.of("contacts.csv", "recommendations.csv")) {
-      assertTrue(
-          rejects.stream()
-              .anyMatch(r -> r.file().equals(name) && r.reason() == Reason.MALFORMED_ROW),
-          "no malformed row in " + name);
-    }
     assertEquals(judgments.size(), summary.get("verdicts").get("judged").asLong());
-    assertEquals(expected.graph().numberCount(), summary.get("graph").get("numbers").asInt());
-    assertEquals(expected.graph().entryCount(), summary.get("graph").get("entries").asLong());
+    return new Agreement(expected, judgments, rejects, summary);
   }
 
   @Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -169,6 +170,282 @@ final class TestData {
     r.add("");
     r.add("u1,u2,\"2020-06-01T10:00:00Z,home,");
     Files.write(folder.resolve("recommendations.csv"), r, StandardCharsets.UTF_8);
+  }
+
+  /** The explanation cells of the refinement world: every form, odd case, blanks and others. */
+  static final List<String> EXPLANATIONS =
+      List.of(
+          "",
+          "   ",
+          "in_contacts",
+          " In_Contacts ",
+          "has_your_number",
+          "HAS_YOUR_NUMBER",
+          "mutual_contacts:1",
+          "mutual_contacts:2",
+          "Mutual_Contacts:3 ",
+          "mutual_contacts:4",
+          "mutual_contacts:0",
+          "friend_of_friend",
+          " Friend_Of_Friend",
+          "because you may know them",
+          "in contacts");
+
+  /** The instants of the refinement world: the first of each month from 2019-10 to 2020-12. */
+  static final int GRID = 15;
+
+  /** The as-of time of the refinement world, after every instant of {@link #GRID}. */
+  static final String REFINEMENTS_AS_OF = "2021-01-01T00:00:00Z";
+
+  /** An account of the refinement world: its line and lifetime as grid indexes (-1: open). */
+  private record Account(String id, long line, int reg, int del) {
+    boolean live(int k) {
+      return (reg < 0 || reg <= k) && (del < 0 || k < del);
+    }
+  }
+
+  /** A number of the dense part held by an account. */
+  private record Held(Account holder, long line) {}
+
+  /**
+   * A timed world for SPEC section 4's refinements, every instant on a grid of months so that
+   * boundaries meet exactly: numbers that pass to a new account at the instant the old one is
+   * deleted or after a gap, uploads before, at and after their subject registered, consent records
+   * before, at and after registering, entries deleted before or exactly at the instant shown, pairs
+   * linked only by deleted entries (each kind, and controls that stay unexplained), and
+   * explanations of every form ({@link #EXPLANATIONS}).
+   */
+  static void refinements(Path folder, long seed) throws IOException {
+    Files.createDirectories(folder);
+    Random rnd = new Random(seed);
+    List<Account> dense = new ArrayList<>();
+    List<int[]> handovers = new ArrayList<>(); // line, old owner, new owner (indexes in dense)
+    List<int[]> gaps = new ArrayList<>();
+    for (int line = 0; line < 80; line++) {
+      int owners = rnd.nextInt(20) < 12 ? 1 : rnd.nextInt(5) < 3 ? 2 : 3;
+      int reg = rnd.nextInt(10) < 3 ? -1 : rnd.nextInt(6);
+      for (int o = 0; o < owners; o++) {
+        int del = -1;
+        if (o + 1 < owners) {
+          del = Math.max(reg, 0) + 1 + rnd.nextInt(3);
+        } else if (rnd.nextInt(7) == 0) {
+          del = Math.max(reg, 0) + 1 + rnd.nextInt(4);
+        }
+        if (del >= GRID) {
+          del = -1;
+        }
+        dense.add(new Account("d" + dense.size(), 13_700_000_000L + line, reg, del));
+        if (del < 0 || o + 1 == owners) {
+          break;
+        }
+        int next = rnd.nextBoolean() ? del : del + 1 + rnd.nextInt(2);
+        if (next >= GRID) {
+          break;
+        }
+        (next == del ? handovers : gaps).add(new int[] {dense.size() - 1, dense.size()});
+        reg = next;
+      }
+    }
+
+    List<String> a = new ArrayList<>();
+    a.add("account_id,phone,registered_at,deleted_at");
+    List<String> c = new ArrayList<>();
+    c.add("owner_id,phone,uploaded_at,deleted_at");
+    List<String> s = new ArrayList<>();
+    s.add("account_id,setting,value,source,updated_at");
+    List<String> r = new ArrayList<>();
+    r.add("viewer_id,candidate_id,shown_at,surface,explanation");
+    List<Held> books = new ArrayList<>();
+
+    for (Account acc : dense) {
+      a.add(acc.id + "," + phone(rnd, acc.line) + "," + at(acc.reg) + "," + at(acc.del));
+      for (String setting : SETTINGS) {
+        if (rnd.nextInt(20) == 0) {
+          continue;
+        }
+        int records = 1 + (rnd.nextInt(3) == 0 ? 1 : 0);
+        for (int i = 0; i < records; i++) {
+          String value = rnd.nextInt(12) == 0 ? "false" : "true";
+          String source = rnd.nextInt(12) == 0 ? "default" : "explicit";
+          String time = rnd.nextInt(3) == 0 ? "" : at(near(rnd, acc.reg));
+          s.add(acc.id + "," + setting + "," + value + "," + source + "," + time);
+        }
+      }
+      int book = 6 + rnd.nextInt(12);
+      for (int i = 0; i < book; i++) {
+        long number =
+            rnd.nextInt(4) == 0
+                ? 13_600_000_000L + rnd.nextInt(30)
+                : 13_700_000_000L + rnd.nextInt(80);
+        upload(c, rnd, acc.id, number, rnd.nextInt(4) == 0 ? -1 : near(rnd, acc.reg));
+        if (number >= 13_700_000_000L) {
+          books.add(new Held(acc, number));
+        }
+      }
+    }
+
+    // Direct edges, both ways for some: the candidate is the owner at the instant of a number held.
+    for (int i = 0; i < 700; i++) {
+      Held entry = books.get(rnd.nextInt(books.size()));
+      Account h = entry.holder;
+      long line = entry.line;
+      int k = rnd.nextInt(GRID);
+      Account o = null;
+      for (Account x : dense) {
+        if (x.line == line && x.live(k)) {
+          o = x;
+        }
+      }
+      if (o == null || o.line == h.line || !h.live(k)) {
+        continue;
+      }
+      if (rnd.nextInt(3) == 0) {
+        upload(c, rnd, o.id, h.line, rnd.nextInt(4) == 0 ? -1 : near(rnd, h.reg));
+      }
+      r.add(rnd.nextBoolean() ? rec(rnd, h.id, o.id, k) : rec(rnd, o.id, h.id, k));
+    }
+
+    // The instant of a hand-over: an account holding the number since before shows both owners.
+    for (int[] h : handovers) {
+      Account old = dense.get(h[0]);
+      Account young = dense.get(h[1]);
+      Account holder = dense.get(rnd.nextInt(dense.size()));
+      if (holder.line == old.line || !holder.live(young.reg) || !holder.live(old.del - 1)) {
+        continue;
+      }
+      c.add(holder.id + "," + phone(rnd, old.line) + "," + at(rnd.nextInt(old.del)) + ",");
+      r.add(rec(rnd, holder.id, young.id, young.reg));
+      r.add(rec(rnd, holder.id, old.id, old.del - 1));
+    }
+    // A gap between owners: two holders of the number share a shadow number, then a user's.
+    for (int[] g : gaps) {
+      Account old = dense.get(g[0]);
+      Account young = dense.get(g[1]);
+      List<Account> both = new ArrayList<>();
+      for (Account x : dense) {
+        if (x.line != old.line && x.live(old.del) && x.live(young.reg)) {
+          both.add(x);
+        }
+      }
+      if (both.size() < 2) {
+        continue;
+      }
+      Account p = both.get(rnd.nextInt(both.size()));
+      Account q = both.get(rnd.nextInt(both.size()));
+      if (p.line == q.line) {
+        continue;
+      }
+      for (Account x : List.of(p, q)) {
+        c.add(x.id + "," + phone(rnd, old.line) + "," + at(rnd.nextInt(old.del + 1)) + ",");
+      }
+      r.add(rec(rnd, p.id, q.id, old.del));
+      r.add(rec(rnd, p.id, q.id, young.reg));
+    }
+
+    for (int i = 0; i < 2200; i++) {
+      int k = rnd.nextInt(10) == 0 ? -1 : rnd.nextInt(GRID);
+      List<Account> live = new ArrayList<>();
+      for (Account x : dense) {
+        if (x.live(k < 0 ? GRID : k)) {
+          live.add(x);
+        }
+      }
+      Account v = live.get(rnd.nextInt(live.size()));
+      Account w = live.get(rnd.nextInt(live.size()));
+      if (v != w) {
+        r.add(rec(rnd, v.id, w.id, k));
+      }
+    }
+
+    // Pairs linked only through deleted entries, one kind each, and controls.
+    for (int i = 0; i < 64; i++) {
+      String v = "sv" + i;
+      String cand = "sc" + i;
+      String w = "sw" + i;
+      long base = 13_500_000_000L + 10L * i;
+      boolean wDeleted = i % 8 == 7 && i % 16 == 7;
+      a.add(v + "," + phone(rnd, base) + ",,");
+      a.add(cand + "," + phone(rnd, base + 1) + ",,");
+      a.add(w + "," + phone(rnd, base + 2) + ",," + (wDeleted ? at(4) : ""));
+      int shown = 6 + rnd.nextInt(GRID - 7);
+      int up = rnd.nextInt(3);
+      int gone = i % 2 == 0 ? shown : 3 + rnd.nextInt(shown - 3);
+      String vKey = phone(rnd, base);
+      String cKey = phone(rnd, base + 1);
+      String wKey = phone(rnd, base + 2);
+      String shadow = phone(rnd, base + 3);
+      String deleted = "," + at(up) + "," + at(gone);
+      String kept = "," + at(up) + ",";
+      switch (i % 8) {
+        case 0, 1 -> c.add(v + "," + cKey + deleted);
+        case 2 -> c.add(cand + "," + vKey + deleted);
+        case 3 -> {
+          c.add(v + "," + cKey + deleted);
+          c.add(cand + "," + vKey + (i % 16 == 3 ? kept : deleted));
+        }
+        case 4 -> {
+          c.add(v + "," + shadow + deleted);
+          c.add(cand + "," + shadow + kept);
+        }
+        case 5 -> {
+          c.add(v + "," + wKey + kept);
+          c.add(w + "," + cKey + deleted);
+        }
+        case 6 -> {
+          c.add(w + "," + vKey + deleted);
+          c.add(w + "," + cKey + deleted);
+        }
+        default -> {
+          if (wDeleted) {
+            c.add(w + "," + vKey + kept);
+            c.add(w + "," + cKey + kept);
+          } else {
+            c.add(v + "," + cKey + "," + at(shown + 1) + ",");
+          }
+        }
+      }
+      r.add(rec(rnd, v, cand, shown));
+    }
+
+    Files.write(folder.resolve("accounts.csv"), a, StandardCharsets.UTF_8);
+    Files.write(folder.resolve("contacts.csv"), c, StandardCharsets.UTF_8);
+    Files.write(folder.resolve("consents.csv"), s, StandardCharsets.UTF_8);
+    Files.write(folder.resolve("recommendations.csv"), r, StandardCharsets.UTF_8);
+  }
+
+  /** An entry: uploaded at grid index {@code from} (-1: unknown), sometimes deleted or again. */
+  private static void upload(List<String> c, Random rnd, String owner, long number, int from) {
+    String n = phone(rnd, number);
+    int gone = rnd.nextInt(5) == 0 ? Math.max(from, 0) + 1 + rnd.nextInt(4) : -1;
+    if (gone >= GRID) {
+      gone = -1;
+    }
+    c.add(owner + "," + n + "," + at(from) + "," + at(gone));
+    if (gone >= 0 && rnd.nextInt(3) == 0 && gone + 1 < GRID) {
+      c.add(owner + "," + n + "," + at(gone + 1 + rnd.nextInt(GRID - gone - 1)) + ",");
+    }
+  }
+
+  private static String rec(Random rnd, String viewer, String candidate, int k) {
+    String explanation = EXPLANATIONS.get(rnd.nextInt(EXPLANATIONS.size()));
+    return viewer + "," + candidate + "," + at(k) + ",home," + explanation;
+  }
+
+  /** A grid index at, just before or just after {@code k}, or anywhere; -1 stays -1 at times. */
+  private static int near(Random rnd, int k) {
+    int i =
+        switch (rnd.nextInt(4)) {
+          case 0 -> k - 1;
+          case 1 -> k;
+          case 2 -> k + 1;
+          default -> rnd.nextInt(GRID);
+        };
+    return Math.max(0, Math.min(GRID - 1, i));
+  }
+
+  /** The instant of a grid index, or an empty cell for -1. */
+  private static String at(int k) {
+    return k < 0 ? "" : LocalDate.of(2019, 10, 1).plusMonths(k) + "T00:00:00Z";
   }
 
   /** Skewed towards low ids: some accounts upload and view far more than others. */
