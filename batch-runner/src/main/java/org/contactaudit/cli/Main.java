@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
 import java.util.Map;
 import org.contactaudit.io.InputException;
+import org.contactaudit.output.OutputException;
+import org.contactaudit.output.StagedOutput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -75,6 +77,14 @@ public final class Main {
     if (e instanceof FileAlreadyExistsException) {
       err.println("contact-audit: " + e.getMessage());
       return ExitCode.USAGE;
+    }
+    if (StagedOutput.abandonedBySignal()) {
+      err.println("contact-audit: stopped by a signal; nothing was written");
+      return ExitCode.INTERNAL;
+    }
+    if (e instanceof OutputException) {
+      err.println("contact-audit: output error: " + e.getMessage());
+      return ExitCode.INTERNAL;
     }
     Logger log = LoggerFactory.getLogger("contact-audit");
     log.debug("internal error", e);
