@@ -104,16 +104,27 @@ public final class StagedOutput implements AutoCloseable {
       throw new OutputException(
           target + ": is a file, not a folder; choose another --out or remove the file");
     }
-    Path staging = parent.resolve(leftoverName(absolute, "staging"));
+    StagedOutput out =
+        new StagedOutput(
+            absolute, overwrite, disk, parent.resolve(leftoverName(absolute, "staging")));
     try {
-      disk.createDirectory(staging);
+      Runtime.getRuntime().addShutdownHook(out.hook);
+    } catch (IllegalStateException shuttingDown) {
+      signalled = true;
+      throw new OutputException(target + ": the run was stopped; nothing was written");
+    }
+    try {
+      disk.createDirectory(out.staging);
     } catch (IOException e) {
+      out.close();
       throw new OutputException(
           target + ": cannot create a folder in " + parent + " (" + reason(e) + "); " + advice(e),
           e);
     }
-    StagedOutput out = new StagedOutput(absolute, overwrite, disk, staging);
-    Runtime.getRuntime().addShutdownHook(out.hook);
+    if (out.abandoned) {
+      out.close();
+      out.checkpoint();
+    }
     return out;
   }
 
