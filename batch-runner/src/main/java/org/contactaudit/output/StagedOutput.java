@@ -73,7 +73,13 @@ public final class StagedOutput implements AutoCloseable {
     this.disk = disk;
     this.staging = staging;
     this.writer = Thread.currentThread();
-    this.hook = new Thread(this::abandonAndWait, "contact-audit-shutdown");
+    this.hook =
+        new Thread(
+            () -> {
+              signalled = true;
+              abandonAndWait();
+            },
+            "contact-audit-shutdown");
   }
 
   /**
@@ -358,7 +364,6 @@ public final class StagedOutput implements AutoCloseable {
 
   /** The shutdown hook: marks the output abandoned and waits for the writer to clean up. */
   void abandonAndWait() {
-    signalled = true;
     abandoned = true;
     if (closed.getCount() > 0) {
       writer.interrupt();
@@ -420,6 +425,7 @@ public final class StagedOutput implements AutoCloseable {
     if (e instanceof AccessDeniedException
         || e instanceof NoSuchFileException
         || reason.contains("read-only")
+        || reason.contains("not permitted")
         || reason.contains("permission")) {
       return "choose an --out in a folder you can write to";
     }
