@@ -49,7 +49,7 @@ class AuditCommand implements Callable<Integer> {
     AuditSettings settings =
         new AuditSettings(
             input.paths(),
-            input.readOptions(),
+            input.readOptions(audit.key(Main.environment())),
             output.out,
             output.overwrite,
             judge.policy(),
