@@ -63,6 +63,7 @@ class AuditCommand implements Callable<Integer> {
     if (!output.quiet) {
       SummaryPrinter.print(result.summary(), output.out, out);
     }
+    SummaryPrinter.printExceeded(result.summary().budgets(), spec.commandLine().getErr());
     return result.budgetExceeded() ? ExitCode.BUDGET_EXCEEDED : ExitCode.OK;
   }
 }

@@ -165,6 +165,7 @@ class SimulateCommand implements Callable<Integer> {
         throw out.failure(e.getCause());
       }
     }
+    SummaryPrinter.printExceeded(summary.budgets(), spec.commandLine().getErr());
     return summary.budgets().stream().anyMatch(RunSummary.Budget::exceeded)
         ? ExitCode.BUDGET_EXCEEDED
         : ExitCode.OK;
