@@ -325,9 +325,16 @@ public final class CsvTable implements AutoCloseable {
     return source.size();
   }
 
-  /** The SHA-256 of the bytes read so far: the whole file once {@link #forEach} returned. */
+  /**
+   * The SHA-256 of the bytes read so far: the whole file once {@link #forEach} returned. Reading it
+   * does not reset the digest, so every call gives the same hash for the same bytes.
+   */
   public String sha256() {
-    return HexFormat.of().formatHex(digest.digest());
+    try {
+      return HexFormat.of().formatHex(((MessageDigest) digest.clone()).digest());
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("SHA-256 cannot be read twice on this JVM", e);
+    }
   }
 
   @Override

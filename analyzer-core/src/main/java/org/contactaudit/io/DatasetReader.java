@@ -124,7 +124,7 @@ public final class DatasetReader {
             @Override
             public void malformed(long line, String detail) {
               tally.read();
-              tally.reject(line, "", Reason.MALFORMED_ROW, detail);
+              tally.reject(line, "", Reason.MALFORMED_ROW, RejectDetail.text(detail));
             }
           });
       bytes = t.bytes();

@@ -38,7 +38,7 @@ final class FileTally {
   }
 
   /** Counts an ignored or rejected row; only rejected rows reach the sink. */
-  void reject(long line, String column, Reason reason, String detail) {
+  void reject(long line, String column, Reason reason, RejectDetail detail) {
     byReason[reason.ordinal()]++;
     if (reason.outcome() == RowOutcome.IGNORED) {
       ignored++;

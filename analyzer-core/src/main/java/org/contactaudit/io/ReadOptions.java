@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.contactaudit.phone.PhoneDecoder;
 import org.contactaudit.phone.PhoneMode;
 import org.contactaudit.phone.PhoneNormalizer;
+import org.contactaudit.phone.Pseudonymizer;
 import org.contactaudit.time.Times;
 
 /**
@@ -17,11 +18,13 @@ public final class ReadOptions {
   private final PhoneMode phoneMode;
   private final String defaultRegion;
   private final long asOf;
+  private final Pseudonymizer numberNames;
 
   private ReadOptions(Builder b) {
     this.phoneMode = b.phoneMode;
     this.defaultRegion = b.defaultRegion;
     this.asOf = b.asOf;
+    this.numberNames = b.numberNames;
   }
 
   /** A builder with the defaults: numbers, no default region, as of the end of time. */
@@ -45,6 +48,14 @@ public final class ReadOptions {
   }
 
   /** A fresh decoder for one run. */
+  /**
+   * The key that names, in a reject's detail, an id cell that may be a phone number (its keyed
+   * pseudonym, as numbers are named in the outputs); {@code null}: such a cell is not shown.
+   */
+  public Pseudonymizer numberNames() {
+    return numberNames;
+  }
+
   PhoneDecoder newDecoder() {
     if (phoneMode == PhoneMode.TOKENS) {
       return PhoneDecoder.tokens();
@@ -57,6 +68,7 @@ public final class ReadOptions {
     private PhoneMode phoneMode = PhoneMode.NUMBERS;
     private String defaultRegion = "ZZ";
     private long asOf = Times.END_OF_TIME;
+    private Pseudonymizer numberNames;
 
     private Builder() {}
 
@@ -83,6 +95,12 @@ public final class ReadOptions {
      *
      * @throws IllegalArgumentException naming an unknown region
      */
+    /** Names id cells that may be phone numbers by their keyed pseudonym in reject details. */
+    public Builder numberNames(Pseudonymizer key) {
+      this.numberNames = key;
+      return this;
+    }
+
     public ReadOptions build() {
       if (phoneMode == PhoneMode.NUMBERS) {
         defaultRegion = PhoneNormalizer.libphonenumber(defaultRegion).defaultRegion();

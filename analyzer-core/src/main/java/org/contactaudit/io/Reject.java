@@ -7,6 +7,12 @@ package org.contactaudit.io;
  * @param line the physical line where the row starts (the header is line 1)
  * @param column the column at fault, or an empty string for the whole row
  * @param reason why
- * @param detail what was wrong and what to do, in words safe to write out
+ * @param detail what was wrong and what to do, in words safe to write out, with the account ids it
+ *     names as structured parts ({@link RejectDetail#accounts()})
  */
-public record Reject(String file, long line, String column, Reason reason, String detail) {}
+public record Reject(String file, long line, String column, Reason reason, RejectDetail detail) {
+  /** A reject whose detail names no account. */
+  public Reject(String file, long line, String column, Reason reason, String detail) {
+    this(file, line, column, reason, RejectDetail.text(detail));
+  }
+}

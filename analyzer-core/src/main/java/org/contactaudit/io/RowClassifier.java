@@ -52,7 +52,7 @@ public final class RowClassifier {
   @FunctionalInterface
   public interface Rejections {
     /** One row's fault; {@link Reason#outcome()} says whether it is rejected or ignored. */
-    void reject(long line, String column, Reason reason, String detail);
+    void reject(long line, String column, Reason reason, RejectDetail detail);
   }
 
   /** Receives an accepted phonebook entry. */
@@ -120,11 +120,12 @@ public final class RowClassifier {
       row.reject(
           "account_id",
           Reason.DUPLICATE_ACCOUNT,
-          "account '"
-              + id
-              + "' is given on line "
-              + accounts.line(existing)
-              + " with other data; keep one row per account");
+          RejectDetail.of(
+              "account '",
+              new RejectDetail.Account(id),
+              "' is given on line ",
+              accounts.line(existing),
+              " with other data; keep one row per account"));
       return row.outcome();
     }
     int owner = accounts.overlapping(key, from, to);
@@ -132,12 +133,13 @@ public final class RowClassifier {
       row.reject(
           "phone",
           Reason.PHONE_CONFLICT,
-          "the number belongs to account '"
-              + accounts.id(owner)
-              + "' (line "
-              + accounts.line(owner)
-              + ") at the same time; accounts may share a number only when their lifetimes"
-              + " (registered_at to deleted_at) do not overlap");
+          RejectDetail.of(
+              "the number belongs to account '",
+              new RejectDetail.Account(accounts.id(owner)),
+              "' (line ",
+              accounts.line(owner),
+              ") at the same time; accounts may share a number only when their lifetimes"
+                  + " (registered_at to deleted_at) do not overlap"));
       return row.outcome();
     }
     accounts.add(id, key, from, to, line);
@@ -273,14 +275,20 @@ public final class RowClassifier {
       row.reject(
           "viewer_id",
           Reason.ACCOUNT_NOT_LIVE,
-          "viewer '" + viewerId + "' did not exist when the recommendation was shown");
+          RejectDetail.of(
+              "viewer '",
+              new RejectDetail.Account(viewerId),
+              "' did not exist when the recommendation was shown"));
       return;
     }
     if (!accounts.live(candidate, t)) {
       row.reject(
           "candidate_id",
           Reason.ACCOUNT_NOT_LIVE,
-          "candidate '" + candidateId + "' did not exist when the recommendation was shown");
+          RejectDetail.of(
+              "candidate '",
+              new RejectDetail.Account(candidateId),
+              "' did not exist when the recommendation was shown"));
       return;
     }
     receiver.recommendation(
@@ -292,10 +300,49 @@ public final class RowClassifier {
   private int account(Row row, String id, String column) {
     int account = accounts.index(id);
     if (account < 0) {
-      row.reject(
-          column, Reason.UNKNOWN_ACCOUNT, "account '" + id + "' is not in " + accountsFileName);
+      row.reject(column, Reason.UNKNOWN_ACCOUNT, unknownAccount(id, column));
     }
     return account;
+  }
+
+  /**
+   * The detail of a cell that names no account: the id when the cell cannot be a phone number;
+   * otherwise its keyed pseudonym, as numbers are named, or nothing without a key.
+   */
+  private RejectDetail unknownAccount(String cell, String column) {
+    if (!mayBePhoneNumber(cell)) {
+      return RejectDetail.of(
+          "account '", new RejectDetail.Account(cell), "' is not in " + accountsFileName);
+    }
+    String named =
+        options.numberNames() == null
+            ? "not shown: it may be a phone number"
+            : "it may be a phone number: number "
+                + options.numberNames().pseudonym(canonical(cell));
+    return RejectDetail.text(
+        "the " + column + " cell names no account in " + accountsFileName + " (" + named + ")");
+  }
+
+  /** Whether a cell could hold a phone number: five digits or more anywhere in it. */
+  static boolean mayBePhoneNumber(String cell) {
+    int digits = 0;
+    for (int i = 0; i < cell.length(); i++) {
+      if (Character.isDigit(cell.charAt(i)) && ++digits >= 5) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The text a number is pseudonymized over: its E.164 form when it is one, else the cell. */
+  private String canonical(String cell) {
+    if (decoder.mode() == PhoneMode.NUMBERS) {
+      long key = decoder.decode(cell);
+      if (key >= 0) {
+        return decoder.canonical(key);
+      }
+    }
+    return cell;
   }
 
   private long phone(Row row, String raw, String column) {
@@ -379,6 +426,10 @@ public final class RowClassifier {
     }
 
     void reject(String column, Reason reason, String detail) {
+      reject(column, reason, RejectDetail.text(detail));
+    }
+
+    void reject(String column, Reason reason, RejectDetail detail) {
       if (!rejected) {
         outcome = reason.outcome();
       }

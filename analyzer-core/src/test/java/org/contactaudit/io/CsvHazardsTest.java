@@ -40,6 +40,25 @@ class CsvHazardsTest {
   }
 
   @Test
+  void theChecksumReadsTheSameTwice() throws Exception {
+    byte[] bytes = utf8(Fixture.ACCOUNTS);
+    Path file = dir.resolve("twice.csv");
+    Fixture.writeBytes(file, bytes);
+    try (CsvTable table = CsvTable.open(InputFile.ACCOUNTS, file)) {
+      table.forEach(
+          new CsvTable.RowVisitor() {
+            @Override
+            public void row(long line, String[] cells) {}
+
+            @Override
+            public void malformed(long line, String detail) {}
+          });
+      assertEquals(sha256(bytes), table.sha256());
+      assertEquals(sha256(bytes), table.sha256());
+    }
+  }
+
+  @Test
   void byteOrderMarkIsSkippedAndTheChecksumCoversTheFileBytes() throws Exception {
     byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     byte[] text = utf8(Fixture.ACCOUNTS);

@@ -49,7 +49,7 @@ class AuditCommand implements Callable<Integer> {
     AuditSettings settings =
         new AuditSettings(
             input.paths(),
-            input.readOptions(),
+            input.readOptions(audit.key(Main.environment())),
             output.out,
             output.overwrite,
             judge.policy(),
@@ -63,6 +63,7 @@ class AuditCommand implements Callable<Integer> {
     if (!output.quiet) {
       SummaryPrinter.print(result.summary(), output.out, out);
     }
+    SummaryPrinter.printExceeded(result.summary().budgets(), spec.commandLine().getErr());
     return result.budgetExceeded() ? ExitCode.BUDGET_EXCEEDED : ExitCode.OK;
   }
 }

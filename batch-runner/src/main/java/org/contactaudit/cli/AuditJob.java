@@ -1,6 +1,7 @@
 package org.contactaudit.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -46,36 +47,48 @@ final class AuditJob {
   /** Reads, judges and writes every output. */
   Result audit() throws IOException {
     try (StagedOutput out = StagedOutput.create(settings.out(), settings.overwrite())) {
-      AccountNames names = names();
-      AuditInput input = read(out, names);
-      Auditor auditor = Auditor.of(input.graph(), input.consents(), settings.policy());
-      VerdictTally tally = new VerdictTally(input.graph(), input.recommendations(), names);
-      try (VerdictsWriter verdicts =
-              new VerdictsWriter(
-                  out.file("verdicts.csv"), input.graph(), input.recommendations(), names);
-          Progress.Phase phase = progress.start("judge", input.recommendations().size())) {
-        auditor.judgeAll(
-            input,
-            settings.threads(),
-            j -> {
-              verdicts.write(j);
-              tally.add(j);
-              phase.advance(1);
-            });
-        timings.put("judge", phase.millis());
+      try {
+        return audit(out);
+      } catch (IOException e) {
+        throw out.failure(e);
+      } catch (UncheckedIOException e) {
+        throw out.failure(e.getCause());
       }
-      AnalysesWriter.Figures analyses;
-      try (Progress.Phase phase = progress.start("analyses", 0)) {
-        analyses =
-            AnalysesWriter.write(
-                input, settings.policy(), settings.shadowMinHolders(), settings.key(), names, out);
-        timings.put("analyses", phase.millis());
-      }
-      List<RunSummary.Budget> budgets = budgets(input, tally);
-      RunSummary summary = summary(input, tally, analyses, budgets);
-      write(out, summary);
-      return new Result(summary, exceeded(budgets));
     }
+  }
+
+  private Result audit(StagedOutput out) throws IOException {
+    AccountNames names = names();
+    AuditInput input = read(out, names);
+    out.checkpoint();
+    Auditor auditor = Auditor.of(input.graph(), input.consents(), settings.policy());
+    VerdictTally tally = new VerdictTally(input.graph(), input.recommendations(), names);
+    try (VerdictsWriter verdicts =
+            new VerdictsWriter(
+                out.file("verdicts.csv"), input.graph(), input.recommendations(), names);
+        Progress.Phase phase = progress.start("judge", input.recommendations().size())) {
+      auditor.judgeAll(
+          input,
+          settings.threads(),
+          j -> {
+            verdicts.write(j);
+            tally.add(j);
+            phase.advance(1);
+          });
+      timings.put("judge", phase.millis());
+    }
+    out.checkpoint();
+    AnalysesWriter.Figures analyses;
+    try (Progress.Phase phase = progress.start("analyses", 0)) {
+      analyses =
+          AnalysesWriter.write(
+              input, settings.policy(), settings.shadowMinHolders(), settings.key(), names, out);
+      timings.put("analyses", phase.millis());
+    }
+    List<RunSummary.Budget> budgets = budgets(input, tally);
+    RunSummary summary = summary(input, tally, analyses, budgets);
+    write(out, summary);
+    return new Result(summary, exceeded(budgets));
   }
 
   /** Reads and accounts for every row; writes rejects.csv and summary.json when there is --out. */
@@ -90,11 +103,17 @@ final class AuditJob {
       return new Result(summary(input, null, null, budgets), exceeded(budgets));
     }
     try (StagedOutput out = StagedOutput.create(settings.out(), settings.overwrite())) {
-      AuditInput input = read(out, names());
-      List<RunSummary.Budget> budgets = budgets(input, null);
-      RunSummary summary = summary(input, null, null, budgets);
-      write(out, summary);
-      return new Result(summary, exceeded(budgets));
+      try {
+        AuditInput input = read(out, names());
+        List<RunSummary.Budget> budgets = budgets(input, null);
+        RunSummary summary = summary(input, null, null, budgets);
+        write(out, summary);
+        return new Result(summary, exceeded(budgets));
+      } catch (IOException e) {
+        throw out.failure(e);
+      } catch (UncheckedIOException e) {
+        throw out.failure(e.getCause());
+      }
     }
   }
 
@@ -127,6 +146,7 @@ final class AuditJob {
   /** Writes the summary files and commits the output; the summary's timings end before this. */
   private void write(StagedOutput out, RunSummary summary) throws IOException {
     try (Progress.Phase phase = progress.start("write", 0)) {
+      out.checkpoint();
       SummaryWriter.write(summary, out.file("summary.json"));
       ReportWriter.write(summary, out.file("report.html"));
       out.commit();

@@ -2,9 +2,13 @@ package org.contactaudit.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.contactaudit.generate.DatasetGenerator;
 import org.contactaudit.generate.DatasetShape;
 import org.contactaudit.generate.GeneratorConfig;
@@ -52,8 +56,15 @@ public final class GenerateCommand implements Callable<Integer> {
       names = "--out",
       required = true,
       paramLabel = "DIR",
-      description = "The folder to write into (made when missing).")
+      description =
+          "The folder to write into: made when missing; an existing one must be empty unless"
+              + " --overwrite.")
   private Path out;
+
+  @Option(
+      names = "--overwrite",
+      description = "Write into a folder that is not empty, replacing files of the same name.")
+  private boolean overwrite;
 
   @Option(
       names = "--accounts",
@@ -194,6 +205,14 @@ public final class GenerateCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }
+    if (!overwrite && notEmpty(out)) {
+      throw new UsageException(
+          List.of(
+              "--out "
+                  + out
+                  + " is not empty; pass --overwrite to write the dataset's files into it, or"
+                  + " choose an empty or new folder"));
+    }
     long started = System.nanoTime();
     DatasetShape shape = new DatasetGenerator(config).generate(out);
     double seconds = (System.nanoTime() - started) / 1e9;
@@ -205,6 +224,15 @@ public final class GenerateCommand implements Callable<Integer> {
                 .writeValueAsString(shape));
     spec.commandLine().getOut().printf("Wrote %s in %.1f s%n", out, seconds);
     return 0;
+  }
+
+  private static boolean notEmpty(Path folder) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return Files.exists(folder);
+    }
+    try (Stream<Path> entries = Files.list(folder)) {
+      return entries.findAny().isPresent();
+    }
   }
 
   private GeneratorConfig config() {

@@ -7,6 +7,7 @@ import org.contactaudit.io.InputFile;
 import org.contactaudit.io.InputPaths;
 import org.contactaudit.io.ReadOptions;
 import org.contactaudit.phone.PhoneMode;
+import org.contactaudit.phone.Pseudonymizer;
 import org.contactaudit.time.Times;
 import picocli.CommandLine.Option;
 
@@ -133,7 +134,12 @@ final class InputOptions {
 
   /** The read options, once checked. */
   ReadOptions readOptions() {
-    ReadOptions.Builder b = ReadOptions.builder().phoneMode(mode());
+    return readOptions(null);
+  }
+
+  /** The read options; {@code numberNames} names phone-like id cells in reject details. */
+  ReadOptions readOptions(Pseudonymizer numberNames) {
+    ReadOptions.Builder b = ReadOptions.builder().phoneMode(mode()).numberNames(numberNames);
     if (defaultRegion != null) {
       b.defaultRegion(defaultRegion);
     }

@@ -4,15 +4,34 @@ import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
 import java.util.Map;
 import org.contactaudit.io.InputException;
+import org.contactaudit.output.OutputException;
+import org.contactaudit.output.StagedOutput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The entry point: maps every outcome of a command to an exit code and a message. */
 public final class Main {
   private static Map<String, String> environment = System.getenv();
+
+  /** Synopses that show the required options as required (they are checked together, later). */
+  private static final Map<String, String> SYNOPSES =
+      Map.of(
+          "audit",
+          "contact-audit audit (--input=DIR | --accounts=FILE --contacts=FILE --consents=FILE"
+              + " --recommendations=FILE) (--default-region=CC | --phone-mode=tokens) --out=DIR"
+              + " [OPTIONS]%n",
+          "validate",
+          "contact-audit validate (--input=DIR | --accounts=FILE --contacts=FILE --consents=FILE"
+              + " --recommendations=FILE) (--default-region=CC | --phone-mode=tokens) [--out=DIR]"
+              + " [OPTIONS]%n",
+          "simulate",
+          "contact-audit simulate (--input=DIR | --accounts=FILE --contacts=FILE --consents=FILE"
+              + " --recommendations=FILE) (--default-region=CC | --phone-mode=tokens) --out=DIR"
+              + " [OPTIONS]%n");
 
   private Main() {}
 
@@ -42,6 +61,13 @@ public final class Main {
     cl.setErr(err);
     cl.setParameterExceptionHandler(Main::usageError);
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e, commandLine, err));
+    for (Map.Entry<String, String> synopsis : SYNOPSES.entrySet()) {
+      cl.getSubcommands()
+          .get(synopsis.getKey())
+          .getCommandSpec()
+          .usageMessage()
+          .customSynopsis(synopsis.getValue());
+    }
     for (CommandLine sub : cl.getSubcommands().values()) {
       sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n");
       sub.getCommandSpec().usageMessage().exitCodeList(ExitCode.descriptions());
@@ -54,7 +80,18 @@ public final class Main {
   private static int usageError(ParameterException e, String[] args) {
     CommandLine cl = e.getCommandLine();
     PrintWriter err = cl.getErr();
-    err.println("contact-audit: " + e.getMessage());
+    if (e instanceof UnmatchedArgumentException u
+        && cl.getCommandSpec().parent() == null
+        && args.length > 0
+        && !args[0].startsWith("-")
+        && u.getUnmatched().indexOf(args[0]) == 0) {
+      err.println("contact-audit: unknown command '" + args[0] + "'");
+    } else {
+      err.println("contact-audit: " + e.getMessage());
+    }
+    if (e instanceof UnmatchedArgumentException unmatched) {
+      UnmatchedArgumentException.printSuggestions(unmatched, err);
+    }
     err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
     return ExitCode.USAGE;
   }
@@ -76,12 +113,25 @@ public final class Main {
       err.println("contact-audit: " + e.getMessage());
       return ExitCode.USAGE;
     }
+    if (StagedOutput.abandonedBySignal()) {
+      err.println("contact-audit: stopped by a signal; nothing was written");
+      return ExitCode.INTERNAL;
+    }
+    if (e instanceof OutputException) {
+      err.println("contact-audit: output error: " + e.getMessage());
+      return ExitCode.INTERNAL;
+    }
     Logger log = LoggerFactory.getLogger("contact-audit");
     log.debug("internal error", e);
     err.println(
         "contact-audit: internal error: "
             + e.getClass().getSimpleName()
             + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+    if (cl.getParseResult() != null && cl.getParseResult().hasMatchedOption("--verbose")) {
+      e.printStackTrace(err);
+    } else if (cl.getCommandSpec().findOption("--verbose") != null) {
+      err.println("Run again with --verbose for the stack trace.");
+    }
     return ExitCode.INTERNAL;
   }
 

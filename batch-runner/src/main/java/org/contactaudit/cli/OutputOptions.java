@@ -16,8 +16,17 @@ final class OutputOptions {
   @Option(names = "--overwrite", description = "Replace the output folder if it exists.")
   boolean overwrite;
 
-  @Option(names = "--quiet", description = "Only warnings and errors on standard error.")
+  @Option(
+      names = "--quiet",
+      description =
+          "No progress and no summary: only warnings, errors and exceeded budgets, on standard"
+              + " error.")
   boolean quiet;
+
+  @Option(
+      names = {"--verbose", "--debug"},
+      description = "Print the stack trace of an internal error.")
+  boolean verbose;
 
   @Option(
       names = "--max-reject-rate",

@@ -2,6 +2,7 @@ package org.contactaudit.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -103,61 +104,68 @@ class SimulateCommand implements Callable<Integer> {
     int threads = judge.threads();
     SimulationSummary summary;
     try (StagedOutput out = StagedOutput.create(output.out, output.overwrite)) {
-      AuditInput in;
-      try (Progress.Phase phase = progress.start("read", 0)) {
-        in = DatasetReader.read(input.paths(), input.readOptions(), r -> {});
-        timings.put("read", phase.millis());
-      }
-      Simulation simulation;
-      try (Progress.Phase phase = progress.start("simulate", 0)) {
-        Auditor auditor = Auditor.of(in.graph(), in.consents(), policy);
-        simulation =
-            Simulator.of(auditor, Rates.parseCount(topK, 1))
-                .run(
-                    in.asOf(),
-                    viewers == null ? Integer.MAX_VALUE : Rates.parseCount(viewers, 1),
-                    Rates.parseCount(probeTargets, 0),
-                    parseSeed(),
-                    threads);
-        timings.put("simulate", phase.millis());
-      }
-      Map<String, Object> options = new LinkedHashMap<>();
-      options.put("phone_mode", input.readOptions().phoneMode().name().toLowerCase(Locale.ROOT));
-      options.put(
-          "as_of", in.asOf() == Times.END_OF_TIME ? "end of time" : Times.format(in.asOf()));
-      options.put("top_k", simulation.topK());
-      options.put("viewers", viewers == null ? "all" : viewers);
-      options.put("probe_targets", Rates.parseCount(probeTargets, 0));
-      options.put("seed", parseSeed());
-      options.put("threads", threads);
-      summary =
-          SimulationSummary.of(
-              VersionProvider.version(),
-              startedAt,
-              options,
-              policy.entries(),
-              in.files(),
-              VerdictTally.graphFigures(in.graph()),
-              simulation,
-              in.sourceChecked() ? List.of() : List.of(RunSummary.SOURCE_NOT_CHECKED),
-              output.maxRejectRate == null
-                  ? List.of()
-                  : List.of(
-                      RunSummary.Budget.rejectRate(
-                          Rates.parseRate(output.maxRejectRate), in.files())),
-              timings);
-      SimulationWriter.write(summary, out);
-      out.commit();
-      if (!output.quiet) {
-        PrintWriter w = spec.commandLine().getOut();
-        SummaryPrinter.printInputs(summary.inputs(), w);
-        SummaryPrinter.printNotes(summary.notes(), w);
-        SimulationWriter.print(summary, w);
-        SummaryPrinter.printBudgets(summary.budgets(), w);
-        w.println("output: " + output.out);
-        w.flush();
+      try {
+        AuditInput in;
+        try (Progress.Phase phase = progress.start("read", 0)) {
+          in = DatasetReader.read(input.paths(), input.readOptions(), r -> {});
+          timings.put("read", phase.millis());
+        }
+        Simulation simulation;
+        try (Progress.Phase phase = progress.start("simulate", 0)) {
+          Auditor auditor = Auditor.of(in.graph(), in.consents(), policy);
+          simulation =
+              Simulator.of(auditor, Rates.parseCount(topK, 1))
+                  .run(
+                      in.asOf(),
+                      viewers == null ? Integer.MAX_VALUE : Rates.parseCount(viewers, 1),
+                      Rates.parseCount(probeTargets, 0),
+                      parseSeed(),
+                      threads);
+          timings.put("simulate", phase.millis());
+        }
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("phone_mode", input.readOptions().phoneMode().name().toLowerCase(Locale.ROOT));
+        options.put(
+            "as_of", in.asOf() == Times.END_OF_TIME ? "end of time" : Times.format(in.asOf()));
+        options.put("top_k", simulation.topK());
+        options.put("viewers", viewers == null ? "all" : viewers);
+        options.put("probe_targets", Rates.parseCount(probeTargets, 0));
+        options.put("seed", parseSeed());
+        options.put("threads", threads);
+        summary =
+            SimulationSummary.of(
+                VersionProvider.version(),
+                startedAt,
+                options,
+                policy.entries(),
+                in.files(),
+                VerdictTally.graphFigures(in.graph()),
+                simulation,
+                in.sourceChecked() ? List.of() : List.of(RunSummary.SOURCE_NOT_CHECKED),
+                output.maxRejectRate == null
+                    ? List.of()
+                    : List.of(
+                        RunSummary.Budget.rejectRate(
+                            Rates.parseRate(output.maxRejectRate), in.files())),
+                timings);
+        SimulationWriter.write(summary, out);
+        out.commit();
+        if (!output.quiet) {
+          PrintWriter w = spec.commandLine().getOut();
+          SummaryPrinter.printInputs(summary.inputs(), w);
+          SummaryPrinter.printNotes(summary.notes(), w);
+          SimulationWriter.print(summary, w);
+          SummaryPrinter.printBudgets(summary.budgets(), w);
+          w.println("output: " + output.out);
+          w.flush();
+        }
+      } catch (IOException e) {
+        throw out.failure(e);
+      } catch (UncheckedIOException e) {
+        throw out.failure(e.getCause());
       }
     }
+    SummaryPrinter.printExceeded(summary.budgets(), spec.commandLine().getErr());
     return summary.budgets().stream().anyMatch(RunSummary.Budget::exceeded)
         ? ExitCode.BUDGET_EXCEEDED
         : ExitCode.OK;

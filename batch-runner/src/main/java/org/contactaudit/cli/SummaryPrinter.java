@@ -77,6 +77,21 @@ final class SummaryPrinter {
     }
   }
 
+  /** Each exceeded budget, on standard error, with or without --quiet. */
+  static void printExceeded(List<RunSummary.Budget> budgets, PrintWriter err) {
+    for (RunSummary.Budget b : budgets) {
+      if (b.exceeded()) {
+        err.printf(
+            Locale.ROOT,
+            "contact-audit: budget %s exceeded: %.4f against a limit of %.4f%n",
+            b.name(),
+            b.actual(),
+            b.limit());
+      }
+    }
+    err.flush();
+  }
+
   /** The reconciliation of each input file, one line a file, under its heading. */
   static void printInputs(List<RunSummary.Input> inputs, PrintWriter w) {
     w.println("inputs (read = accepted + duplicate + ignored + rejected):");

@@ -51,6 +51,7 @@ class ValidateCommand implements Callable<Integer> {
     if (!output.quiet) {
       SummaryPrinter.print(result.summary(), output.out, spec.commandLine().getOut());
     }
+    SummaryPrinter.printExceeded(result.summary().budgets(), spec.commandLine().getErr());
     return result.budgetExceeded() ? ExitCode.BUDGET_EXCEEDED : ExitCode.OK;
   }
 }

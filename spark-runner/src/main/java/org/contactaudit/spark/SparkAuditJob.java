@@ -54,6 +54,7 @@ import org.contactaudit.io.InputFile;
 import org.contactaudit.io.ReadOptions;
 import org.contactaudit.io.Reason;
 import org.contactaudit.io.Reject;
+import org.contactaudit.io.RejectDetail;
 import org.contactaudit.io.RowClassifier;
 import org.contactaudit.io.RowOutcome;
 import org.contactaudit.output.AccountNames;
@@ -377,7 +378,7 @@ public final class SparkAuditJob {
     RowClassifier.Rejections rejections =
         (line, column, reason, detail) -> {
           byReason[reason.ordinal()]++;
-          rejected.add(RowResult.rejected(line, column, reason, detail));
+          rejected.add(RowResult.rejected(line, column, reason, detail.toString()));
         };
     String sha256;
     List<String> unknown;
@@ -395,7 +396,7 @@ public final class SparkAuditJob {
             @Override
             public void malformed(long line, String detail) {
               read[0]++;
-              rejections.reject(line, "", Reason.MALFORMED_ROW, detail);
+              rejections.reject(line, "", Reason.MALFORMED_ROW, RejectDetail.text(detail));
             }
           });
       sha256 = table.sha256();
@@ -491,7 +492,7 @@ public final class SparkAuditJob {
     RowResult[] result = new RowResult[1];
     RowClassifier.Rejections rejections =
         (line, column, reason, detail) ->
-            result[0] = RowResult.rejected(line, column, reason, detail);
+            result[0] = RowResult.rejected(line, column, reason, detail.toString());
     switch (file) {
       case CONTACTS ->
           classifier.contact(
