@@ -555,6 +555,10 @@ public final class Auditor {
                   || (recycled && !tally.marked(tally.recycled, kind));
           if (adds && pieceMissing(kind, found, i, vGrants, cGrants, t, minute) != 0) {
             note(kind, pre, recycled, tally);
+            if (tally.marked(tally.preRegistration, kind)
+                && (tally.marked(tally.recycled, kind) || !graph.hasRecycledNumbers())) {
+              return;
+            }
           }
         }
       }

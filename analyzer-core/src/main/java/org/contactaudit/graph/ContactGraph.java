@@ -370,6 +370,11 @@ public final class ContactGraph {
     return ownership == null || number >= accountIds.length || ownership.owns(number, t);
   }
 
+  /** Whether some number is shared by accounts whose lifetimes do not overlap. */
+  public boolean hasRecycledNumbers() {
+    return ownership != null;
+  }
+
   /** Whether another account has, had or will have the number of {@code account}. */
   public boolean isRecycled(int account) {
     return ownership != null && ownership.isShared(account);
