@@ -1,6 +1,7 @@
 package org.contactaudit.consent;
 
 import it.unimi.dsi.fastutil.bytes.ByteArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrays;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
@@ -87,7 +88,8 @@ public final class ConsentLedgerBuilder {
           int c = Long.compare(flatten(pair[x], settingCount), flatten(pair[y], settingCount));
           return c != 0 ? c : Long.compare(time[x], time[y]);
         });
-    int[] offsets = new int[accounts * settingCount + 1];
+    int[] offsets = new int[accounts + 1];
+    IntArrayList keptSettings = new IntArrayList(n);
     LongArrayList keptTimes = new LongArrayList(n);
     ByteArrayList keptFlags = new ByteArrayList(n);
     long dup = 0;
@@ -103,7 +105,8 @@ public final class ConsentLedgerBuilder {
         continue;
       }
       previousPair = p;
-      offsets[(int) p + 1]++;
+      offsets[(int) (pair[i] >>> 32) + 1]++;
+      keptSettings.add((int) pair[i]);
       keptTimes.add(time[i]);
       keptFlags.add(flag[i]);
     }
@@ -116,6 +119,7 @@ public final class ConsentLedgerBuilder {
         settingIndex,
         accounts,
         offsets,
+        keptSettings.toIntArray(),
         keptTimes.toLongArray(),
         keptFlags.toByteArray());
   }

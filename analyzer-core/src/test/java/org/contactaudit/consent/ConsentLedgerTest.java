@@ -23,6 +23,28 @@ class ConsentLedgerTest {
   }
 
   @Test
+  void manySettingNamesCostOnlyTheirRecords() {
+    // one column per setting name and account would be 3 billion offsets here
+    int accounts = 1_000_000;
+    int names = 3_000;
+    ConsentLedgerBuilder b = ConsentLedger.builder(accounts);
+    for (int i = 0; i < names; i++) {
+      b.add(i * 331 % accounts, "setting_" + i, i % 2 == 0, EXPLICIT, Times.ALWAYS);
+    }
+    b.add(7, "setting_0", false, EXPLICIT, 100);
+    ConsentLedger ledger = b.build();
+    assertEquals(names, ledger.settings().size());
+    assertEquals(names + 1, ledger.recordCount());
+    assertTrue(ledger.granted(0, ledger.settingIndex("setting_0"), 50, false));
+    assertFalse(ledger.granted(331, ledger.settingIndex("setting_1"), 50, false));
+    assertTrue(ledger.granted(662, ledger.settingIndex("setting_2"), 50, false));
+    assertFalse(ledger.granted(662, ledger.settingIndex("setting_0"), 50, false));
+    assertFalse(ledger.granted(7, ledger.settingIndex("setting_0"), 100, false));
+    assertEquals(100, ledger.decidingTime(7, ledger.settingIndex("setting_0"), 100));
+    assertEquals(Times.NEVER, ledger.decidingTime(7, ledger.settingIndex("setting_0"), 99));
+  }
+
+  @Test
   void valueAtAnInstantIsTheLatestRecordAtOrBeforeIt() {
     ConsentLedgerBuilder b = ConsentLedger.builder(2);
     b.add(0, UPLOAD, false, EXPLICIT, 20);

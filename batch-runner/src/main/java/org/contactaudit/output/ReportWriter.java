@@ -54,6 +54,10 @@ public final class ReportWriter {
   private static final List<String> VERDICTS =
       Arrays.stream(Verdict.values()).map(Enum::name).toList();
 
+  /** What a page says where a run judged nothing ({@code validate} reads the inputs only). */
+  static final String NOT_JUDGED =
+      "Nothing was judged: this run read and accounted for the inputs only (validate).";
+
   private static final List<String> EXPLANATIONS =
       Arrays.stream(ExplanationVerdict.values()).map(Enum::name).toList();
 
@@ -330,7 +334,7 @@ public final class ReportWriter {
   private static void verdicts(StringBuilder page, VerdictFigures verdicts) {
     open(page, "verdicts", "Verdicts");
     if (verdicts == null) {
-      notComputed(page, "No recommendations were judged.");
+      notComputed(page, NOT_JUDGED);
       close(page);
       return;
     }
@@ -371,7 +375,7 @@ public final class ReportWriter {
   private static void refinements(StringBuilder page, VerdictFigures verdicts) {
     open(page, "refinements", "Pre-registration, recycled numbers, deleted data, explanations");
     if (verdicts == null) {
-      notComputed(page, "No recommendations were judged.");
+      notComputed(page, NOT_JUDGED);
       close(page);
       return;
     }
@@ -410,14 +414,21 @@ public final class ReportWriter {
   }
 
   private static void primaryKinds(StringBuilder page, VerdictFigures verdicts) {
-    open(page, "kinds", "Primary kinds of LEAK and AT_RISK");
+    open(page, "kinds", "Primary kinds of LEAK, AT_RISK and STALE");
+    if (verdicts == null) {
+      notComputed(page, NOT_JUDGED);
+      close(page);
+      return;
+    }
     Map<String, Long> primary = verdicts == null ? Map.of() : map(verdicts.primaryKinds());
     if (primary.values().stream().allMatch(n -> n == 0)) {
-      notComputed(page, "No LEAK or AT_RISK recommendation.");
+      notComputed(page, "No LEAK, AT_RISK or STALE recommendation.");
     } else {
       page.append("<p class=\"muted\">The most severe kind of non-consensual evidence, from")
           .append(" REVERSE (most severe) to MUTUAL.</p>\n")
-          .append(Charts.bars("kind-chart", "LEAK and AT_RISK by primary kind", kindBars(primary)));
+          .append(
+              Charts.bars(
+                  "kind-chart", "LEAK, AT_RISK and STALE by primary kind", kindBars(primary)));
     }
     Map<String, Long> kinds = verdicts == null ? Map.of() : map(verdicts.kinds());
     if (!kinds.isEmpty()) {
@@ -450,6 +461,11 @@ public final class ReportWriter {
 
   private static void missingConsents(StringBuilder page, VerdictFigures verdicts) {
     open(page, "missing", "Most frequent missing consents");
+    if (verdicts == null) {
+      notComputed(page, NOT_JUDGED);
+      close(page);
+      return;
+    }
     Map<String, Long> missing = verdicts == null ? Map.of() : map(verdicts.missingConsents());
     if (missing.isEmpty()) {
       notComputed(page, "No consent was missing.");

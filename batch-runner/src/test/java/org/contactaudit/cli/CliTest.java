@@ -259,6 +259,24 @@ class CliTest {
   }
 
   @Test
+  void validateReportSaysNothingWasJudged() throws IOException {
+    Path out = tmp.resolve("validated");
+    Cli.Run run =
+        Cli.run(
+            "validate",
+            "--input",
+            Cli.EXAMPLES.toString(),
+            "--default-region",
+            "CN",
+            "--out",
+            out.toString());
+    assertEquals(0, run.exit(), run.err());
+    String report = Files.readString(out.resolve("report.html"));
+    assertTrue(report.contains("Nothing was judged"), report);
+    assertFalse(report.contains("No LEAK"), "nothing was judged, so nothing is reported as safe");
+  }
+
+  @Test
   void existingOutputIsRefusedThenReplacedWithOverwrite() throws IOException {
     Path out = Files.createDirectory(tmp.resolve("out"));
     Files.writeString(out.resolve("old.txt"), "old");

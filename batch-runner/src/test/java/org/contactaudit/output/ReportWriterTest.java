@@ -135,7 +135,7 @@ class ReportWriterTest {
     assertContains(page, "Shadow profiles were not computed in this run.");
     assertContains(page, "Default exposure was not computed in this run.");
     assertContains(page, "No input files were recorded.");
-    assertContains(page, "No LEAK or AT_RISK recommendation.");
+    assertContains(page, "No LEAK, AT_RISK or STALE recommendation.");
     assertContains(page, "No example to show.");
     assertContains(page, "<span class=\"big\" id=\"leak-rate\">n/a</span>");
     assertContains(page, "0 (n/a)");
@@ -143,7 +143,10 @@ class ReportWriterTest {
 
     String nulls = ReportWriter.render(Summaries.nulls());
     assertContains(nulls, "The graph figures were not recorded.");
-    assertContains(nulls, "No recommendations were judged.");
+    assertContains(nulls, ReportWriter.NOT_JUDGED);
+    assertFalse(
+        nulls.contains("No LEAK"), "a run that judged nothing says so, not that all is well");
+    assertFalse(nulls.contains("No consent was missing"), nulls);
     assertFalse(nulls.contains("null"), nulls);
   }
 
