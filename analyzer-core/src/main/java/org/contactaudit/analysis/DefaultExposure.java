@@ -7,7 +7,7 @@ import org.contactaudit.consent.ConsentLedger;
 import org.contactaudit.graph.ContactGraph;
 
 /**
- * Default exposure at an instant {@code t} (SPEC section 6, the WeChat Read case): accounts whose
+ * Default exposure at an instant {@code t} (docs/ANALYSES.md, the WeChat Read case): accounts whose
  * activity is visible to their contacts only because of a default.
  *
  * <h2>Definitions</h2>

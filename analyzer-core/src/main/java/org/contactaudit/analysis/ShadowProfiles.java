@@ -5,7 +5,7 @@ import java.util.Map;
 import org.contactaudit.graph.ContactGraph;
 
 /**
- * Shadow profiles at an instant {@code t} (SPEC section 6): what the app knows about people who
+ * Shadow profiles at an instant {@code t} (docs/ANALYSES.md): what the app knows about people who
  * never joined, from other people's uploads.
  *
  * <h2>Definitions</h2>

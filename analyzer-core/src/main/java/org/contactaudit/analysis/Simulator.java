@@ -16,7 +16,7 @@ import org.contactaudit.audit.Verdict;
 import org.contactaudit.graph.ContactGraph;
 
 /**
- * What-if strategies (SPEC section 6): the suggestions each {@link Strategy} would make, judged
+ * What-if strategies (docs/ANALYSES.md): the suggestions each {@link Strategy} would make, judged
  * with the same {@link Auditor}, and the probe attack.
  *
  * <h2>Suggestions</h2>

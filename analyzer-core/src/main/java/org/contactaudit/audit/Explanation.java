@@ -67,7 +67,7 @@ final class Explanation {
   }
 
   /**
-   * The verdict on a claim, from the evidence of SPEC section 4 at the instant shown.
+   * The verdict on a claim, from the evidence of docs/POLICY.md at the instant shown.
    *
    * @param counts the tally's counts: consensual pieces of kind {@code k} at {@code k}, the others
    *     at {@code KIND_COUNT + k}

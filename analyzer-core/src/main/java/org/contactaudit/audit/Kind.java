@@ -1,7 +1,7 @@
 package org.contactaudit.audit;
 
 /**
- * The kinds of evidence that link viewer {@code V} to candidate {@code C} (SPEC section 4),
+ * The kinds of evidence that link viewer {@code V} to candidate {@code C} (docs/POLICY.md),
  * declared from the most severe to the least: the order in which the primary kind is chosen.
  */
 public enum Kind {

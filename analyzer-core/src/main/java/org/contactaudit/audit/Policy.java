@@ -18,9 +18,9 @@ import java.util.Properties;
 import java.util.TreeSet;
 
 /**
- * What consent each kind of evidence needs (SPEC section 4), the names of the settings in the app's
- * consents file, and whether a consent set by default counts. {@link #defaults()} is the SPEC
- * exactly. Immutable; changed through {@link #toBuilder()}.
+ * What consent each kind of evidence needs (docs/POLICY.md), the names of the settings in the app's
+ * consents file, and whether a consent set by default counts. {@link #defaults()} is the default
+ * policy of docs/POLICY.md. Immutable; changed through {@link #toBuilder()}.
  *
  * <h2>Policy file</h2>
  *
@@ -76,7 +76,7 @@ public final class Policy {
     this.requirements = Collections.unmodifiableMap(req);
   }
 
-  /** The policy of SPEC section 4. */
+  /** The policy of docs/POLICY.md. */
   public static Policy defaults() {
     return DEFAULTS;
   }

@@ -6,9 +6,10 @@ import java.util.function.IntToLongFunction;
 import org.contactaudit.consent.ConsentLedger;
 
 /**
- * SPEC section 4 in one pure place: what consent a piece of evidence misses at an instant, and the
- * verdict on the evidence of a recommendation. Every engine (the single-machine {@link Auditor},
- * the distributed job) finds evidence its own way and calls these rules, so they cannot disagree.
+ * The rules of docs/POLICY.md in one pure place: what consent a piece of evidence misses at an
+ * instant, and the verdict on the evidence of a recommendation. Every engine (the single-machine
+ * {@link Auditor}, the distributed job) finds evidence its own way and calls these rules, so they
+ * cannot disagree.
  *
  * <p>A missing consent is a bit: bit {@code i} is the requirement {@code terms().get(i)}, in the
  * order viewer, candidate, bridge, then {@code bridge.shadow}. A piece is consensual when its mask

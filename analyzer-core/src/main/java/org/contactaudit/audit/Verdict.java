@@ -1,6 +1,6 @@
 package org.contactaudit.audit;
 
-/** The verdict on one recommendation (SPEC section 4). */
+/** The verdict on one recommendation (docs/POLICY.md). */
 public enum Verdict {
   /** Every piece of evidence is consensual. */
   OK,

@@ -7,7 +7,7 @@ import org.contactaudit.time.Times;
 import org.jgrapht.Graph;
 
 /**
- * The contact graph of SPEC section 3, frozen into primitive arrays: who holds which number, and
+ * The contact graph of docs/POLICY.md, frozen into primitive arrays: who holds which number, and
  * its inverse, the inverted phonebook.
  *
  * <h2>Ids</h2>

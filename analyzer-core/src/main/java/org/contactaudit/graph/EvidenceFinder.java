@@ -242,7 +242,7 @@ public final class EvidenceFinder {
   /**
    * Finds the evidence for "{@code v} was shown {@code c} at {@code t}" as if every upload entry
    * deleted at or before {@code t} were still valid from its upload on (accounts' deletions still
-   * count): the stale search of SPEC section 4, asked of a recommendation without evidence. Marks
+   * count): the stale search of docs/POLICY.md, asked of a recommendation without evidence. Marks
    * every element of one side, valid or not, probes the other side as {@link #find} does, and
    * compares the few hits exactly on both sides; then clears the marks, so the next {@link #find}
    * marks afresh. Overwrites the answer like {@link #find}. Time {@code O(m + p)} plus {@code O(log
@@ -308,15 +308,13 @@ public final class EvidenceFinder {
    */
   private void resolveStale(IdBuffer hits, boolean holders, boolean markedHolders, long t) {
     int[] ids = holders ? g.invHolders : g.fwdTargets;
-    int[] markedIds = markedHolders ? g.invHolders : g.fwdTargets;
-    int[] offsets = markedHolders ? g.invOffsets : g.fwdOffsets;
     int[] values = hits.values;
     int kept = 0;
     for (int i = 0, n = hits.size; i < n; i++) {
       int p = values[i];
       int id = ids[p];
-      int q = Arrays.binarySearch(markedIds, offsets[marked], offsets[marked + 1], id);
-      if (g.staleValid(holders, p, t) && g.staleValid(markedHolders, q, t)) {
+      if (g.staleValid(holders, p, t)
+          && g.staleValid(markedHolders, markedPosition(markedHolders, id), t)) {
         values[kept++] = id;
       }
     }
@@ -483,11 +481,14 @@ public final class EvidenceFinder {
     if (!isSet(holders ? holderMaybe : numberMaybe, id)) {
       return true;
     }
+    return g.valid(holders, markedPosition(holders, id), t);
+  }
+
+  /** The position of {@code id} in the marked side's holders (or phonebook): a binary search. */
+  private int markedPosition(boolean holders, int id) {
     int[] offsets = holders ? g.invOffsets : g.fwdOffsets;
-    int position =
-        Arrays.binarySearch(
-            holders ? g.invHolders : g.fwdTargets, offsets[marked], offsets[marked + 1], id);
-    return g.valid(holders, position, t);
+    return Arrays.binarySearch(
+        holders ? g.invHolders : g.fwdTargets, offsets[marked], offsets[marked + 1], id);
   }
 
   // ---- probing: branch-free
@@ -618,10 +619,6 @@ public final class EvidenceFinder {
     if (!isSet(holders ? holderMaybe : numberMaybe, id)) {
       return true;
     }
-    int[] offsets = holders ? g.invOffsets : g.fwdOffsets;
-    int position =
-        Arrays.binarySearch(
-            holders ? g.invHolders : g.fwdTargets, offsets[marked], offsets[marked + 1], id);
-    return g.preAt(holders, position, lastT);
+    return g.preAt(holders, markedPosition(holders, id), lastT);
   }
 }

@@ -14,7 +14,7 @@ import org.contactaudit.graph.ContactGraphBuilder;
 import org.contactaudit.phone.PhoneDecoder;
 
 /**
- * Reads the four input files of a run and accounts for every row (SPEC section 2): each ends
+ * Reads the four input files of a run and accounts for every row (docs/DATA.md): each ends
  * accepted, duplicate, ignored or rejected with one {@link Reason}. The files are read in the order
  * accounts, contacts, consents, recommendations; every header is checked before any row is read, so
  * a missing file or column fails fast with an {@link InputException}.

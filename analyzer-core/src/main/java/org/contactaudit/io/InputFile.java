@@ -3,7 +3,7 @@ package org.contactaudit.io;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The four input files of SPEC section 2 and their columns. */
+/** The four input files of docs/DATA.md and their columns. */
 public enum InputFile {
   /** The app's accounts. */
   ACCOUNTS("accounts.csv", List.of("account_id", "phone"), List.of("registered_at", "deleted_at")),

@@ -1,6 +1,6 @@
 package org.contactaudit.io;
 
-/** Why an input row was rejected or ignored (SPEC section 2). */
+/** Why an input row was rejected or ignored (docs/DATA.md). */
 public enum Reason {
   /** Unbalanced quotes or a wrong number of fields. */
   MALFORMED_ROW(RowOutcome.REJECTED),

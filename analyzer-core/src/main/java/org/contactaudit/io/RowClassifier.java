@@ -9,7 +9,7 @@ import org.contactaudit.phone.PhoneNormalizer;
 import org.contactaudit.time.Times;
 
 /**
- * The decision on each input row of SPEC section 2, one row at a time: the one implementation that
+ * The decision on each input row of docs/DATA.md, one row at a time: the one implementation that
  * {@link DatasetReader} and the distributed job both call, so that their row accounting cannot
  * disagree. A row is the cells of {@link InputFile#columns()} (from {@link CsvTable}); a row that
  * is taken in is handed to a typed receiver, any other is reported to {@link Rejections} with its

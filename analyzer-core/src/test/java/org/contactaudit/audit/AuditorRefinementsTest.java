@@ -13,7 +13,7 @@ import org.contactaudit.time.Times;
 import org.junit.jupiter.api.Test;
 
 /**
- * The boundaries of the refinements of SPEC section 4: recycled numbers, pre-registration evidence,
+ * The boundaries of the refinements of docs/POLICY.md: recycled numbers, pre-registration evidence,
  * stale evidence and explanations, each at the instant where the answer changes.
  */
 class AuditorRefinementsTest {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The two rulings of SPEC section 1, and the psychiatrist's patients, as tests. */
+/** The two rulings the README opens with, and the psychiatrist's patients, as tests. */
 class CourtCasesTest {
   /**
    * Ling v. Douyin: Ling's phonebook is empty, yet he is shown 20 acquaintances because their

@@ -11,7 +11,7 @@ import java.util.Set;
 import org.contactaudit.time.Times;
 
 /**
- * A deliberately naive judge written from SPEC section 4 with sets and loops over a {@link World}:
+ * A deliberately naive judge written from docs/POLICY.md with sets and loops over a {@link World}:
  * no graph, no ledger, no bit masks. The auditor must agree with it on every field.
  */
 final class ReferenceJudge {
@@ -342,7 +342,7 @@ final class ReferenceJudge {
     return kinds;
   }
 
-  /** The explanation's verdict, read off the table of SPEC section 4 with strings. */
+  /** The explanation's verdict, read off the table of docs/POLICY.md with strings. */
   private static ExplanationVerdict explain(
       String text,
       Map<Kind, Integer> ok,

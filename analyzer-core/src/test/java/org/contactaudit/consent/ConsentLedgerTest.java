@@ -13,7 +13,7 @@ import java.util.Random;
 import org.contactaudit.time.Times;
 import org.junit.jupiter.api.Test;
 
-/** SPEC section 4, Consent: the value of a setting at an instant. */
+/** docs/POLICY.md, Consent: the value of a setting at an instant. */
 class ConsentLedgerTest {
   private static final String UPLOAD = "contact_upload";
   private static final String DISCOVERABLE = "discoverable_by_phone";

@@ -27,7 +27,7 @@ import org.contactaudit.graph.ContactGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The CSV hazards of SPEC section 2: encodings, line ends, gzip, quoting and headers. */
+/** The CSV hazards of docs/DATA.md: encodings, line ends, gzip, quoting and headers. */
 class CsvHazardsTest {
   @TempDir Path dir;
 

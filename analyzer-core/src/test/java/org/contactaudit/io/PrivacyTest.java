@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SPEC section 5: no reject and no error message holds a raw phone number, in any format. Every
- * phone cell of the fixtures is compared as its digits with the digits of every text written out.
+ * docs/DATA.md, outputs: no reject and no error message holds a raw phone number, in any format.
+ * Every phone cell of the fixtures is compared as its digits with the digits of every text written
+ * out.
  */
 class PrivacyTest {
   @TempDir Path dir;

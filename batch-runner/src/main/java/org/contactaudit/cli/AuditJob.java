@@ -14,6 +14,7 @@ import org.contactaudit.audit.Auditor;
 import org.contactaudit.io.AuditInput;
 import org.contactaudit.io.DatasetReader;
 import org.contactaudit.io.FileSummary;
+import org.contactaudit.io.InputFile;
 import org.contactaudit.output.AccountNames;
 import org.contactaudit.output.AnalysesWriter;
 import org.contactaudit.output.RejectsWriter;
@@ -125,17 +126,18 @@ final class AuditJob {
 
   private AuditInput read(StagedOutput out, AccountNames names) throws IOException {
     try (RejectsWriter rejects = new RejectsWriter(out.file("rejects.csv"), names);
-        Progress.Phase phase = progress.start("read", 0)) {
+        Progress.Phase phase = progress.start("read", InputFile.values().length)) {
       AuditInput input =
           DatasetReader.read(
               settings.paths(),
               settings.read(),
               rejects,
               (file, rows, done) -> {
-                phase.at(file.fileName(), rows);
+                String read = String.format(Locale.ROOT, "%s %,d rows", file.fileName(), rows);
+                phase.at(read, rows);
                 if (done) {
-                  progress.info(
-                      String.format(Locale.ROOT, "read: %s %,d rows", file.fileName(), rows));
+                  phase.advance(1);
+                  progress.info("read: " + read);
                 }
               });
       timings.put("read", phase.millis());

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
           + " recommendations) and shape.json into a folder, and prints its shape.",
       "The same options and seed give byte-identical files.",
       "",
-      "Besides realistic phonebooks it makes the cases of SPEC section 4's refinements:",
+      "Besides realistic phonebooks it makes the cases of the refinements of docs/POLICY.md:",
       "- Recycled numbers: --recycled-number-share of the deleted accounts hand their number to"
           + " an account that registers at the deletion (25%% of hand-overs) or up to 90 days"
           + " after it; the entries that held the number stay in other phonebooks.",

@@ -2,12 +2,18 @@ package org.contactaudit.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Progress of a run's phases: a bar redrawn in place on a terminal, plain log lines at most every
  * ten seconds otherwise (scheduler logs), nothing but warnings with {@code --quiet}.
+ *
+ * <p>On a terminal the bar owns the last line: every log line of the run goes through {@link #info}
+ * or a phase, which erase the bar, log, and draw it again below, so log lines stand above the bar
+ * instead of being appended to it. A phase whose size is unknown counts what it has done; the read
+ * phase fills one step a file.
  */
 final class Progress {
   private static final Logger LOG = LoggerFactory.getLogger("contact-audit");
@@ -17,27 +23,54 @@ final class Progress {
 
   private final PrintWriter terminal;
   private final boolean quiet;
+  private final LongSupplier clock;
+
+  /** The bar on the terminal's last line, or an empty string. */
+  private String drawn = "";
 
   /**
    * @param terminal where to draw bars, or null to log lines instead
    */
   Progress(PrintWriter terminal, boolean quiet) {
+    this(terminal, quiet, System::nanoTime);
+  }
+
+  Progress(PrintWriter terminal, boolean quiet, LongSupplier clock) {
     this.terminal = terminal;
     this.quiet = quiet;
+    this.clock = clock;
   }
 
   /** A phase of {@code total} steps ({@code 0} when unknown). */
   Phase start(String name, long total) {
-    if (!quiet) {
-      LOG.info("{}: started", name);
-    }
+    info(name + ": started");
     return new Phase(name, total);
   }
 
-  /** Logs a line unless quiet. */
+  /** Logs a line unless quiet, above the bar on a terminal. */
   void info(String message) {
-    if (!quiet) {
-      LOG.info(message);
+    if (quiet) {
+      return;
+    }
+    String bar = drawn;
+    erase();
+    LOG.info(message);
+    if (!bar.isEmpty()) {
+      draw(bar);
+    }
+  }
+
+  private void draw(String bar) {
+    terminal.print("\r" + bar);
+    terminal.flush();
+    drawn = bar;
+  }
+
+  private void erase() {
+    if (!drawn.isEmpty()) {
+      terminal.print("\r" + " ".repeat(drawn.length()) + "\r");
+      terminal.flush();
+      drawn = "";
     }
   }
 
@@ -45,7 +78,7 @@ final class Progress {
   final class Phase implements AutoCloseable {
     private final String name;
     private final long total;
-    private final long started = System.nanoTime();
+    private final long started = clock.getAsLong();
     private long lastShown = started;
     private long done;
     private String detail = "";
@@ -55,34 +88,39 @@ final class Progress {
       this.total = total;
     }
 
+    /** Counts {@code steps} more done. */
     void advance(long steps) {
       done += steps;
-      show();
+      show(false);
     }
 
-    /** Sets how far the phase is, with what it is working on (such as a file's name). */
+    /**
+     * Sets what the phase is working on (such as a file's name and its rows so far); without a
+     * known size, {@code doneSoFar} is also how far it is.
+     */
     void at(String what, long doneSoFar) {
       detail = what;
-      done = doneSoFar;
-      show();
+      if (total <= 0) {
+        done = doneSoFar;
+      }
+      show(false);
     }
 
-    private void show() {
+    private void show(boolean now) {
       if (quiet) {
         return;
       }
-      long now = System.nanoTime();
-      if (terminal != null && now - lastShown >= DRAW_EVERY_NANOS) {
-        lastShown = now;
-        terminal.print("\r" + bar());
-        terminal.flush();
-      } else if (terminal == null && now - lastShown >= LOG_EVERY_NANOS) {
-        lastShown = now;
+      long time = clock.getAsLong();
+      if (terminal != null && (now || time - lastShown >= DRAW_EVERY_NANOS)) {
+        lastShown = time;
+        draw(bar());
+      } else if (terminal == null && time - lastShown >= LOG_EVERY_NANOS) {
+        lastShown = time;
         LOG.info("{}: {}", name, count());
       }
     }
 
-    private String bar() {
+    String bar() {
       int filled = total <= 0 ? 0 : (int) (WIDTH * Math.min(done, total) / total);
       return String.format(
           Locale.ROOT,
@@ -94,14 +132,16 @@ final class Progress {
     }
 
     private String count() {
+      String what = detail.isEmpty() ? "" : detail + " ";
       if (total <= 0) {
-        return String.format(Locale.ROOT, "%s%,d", detail.isEmpty() ? "" : detail + " ", done);
+        return String.format(Locale.ROOT, "%s%,d", what, done);
       }
-      return String.format(Locale.ROOT, "%,d of %,d (%.0f%%)", done, total, 100.0 * done / total);
+      return String.format(
+          Locale.ROOT, "%s%,d of %,d (%.0f%%)", what, done, total, 100.0 * done / total);
     }
 
     long millis() {
-      return (System.nanoTime() - started) / 1_000_000;
+      return (clock.getAsLong() - started) / 1_000_000;
     }
 
     @Override
@@ -109,10 +149,7 @@ final class Progress {
       if (quiet) {
         return;
       }
-      if (terminal != null && total > 0) {
-        terminal.print("\r" + " ".repeat(WIDTH + 40) + "\r");
-        terminal.flush();
-      }
+      erase();
       LOG.info("{}: done in {} ms", name, millis());
     }
   }

@@ -15,7 +15,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * Writes a synthetic dataset of the four input files of the data contract (SPEC section 2) and
+ * Writes a synthetic dataset of the four input files of the data contract (docs/DATA.md) and
  * returns its shape.
  *
  * <p>The same configuration (seed included) gives byte-identical files. The people, communities and
@@ -25,7 +25,7 @@ import java.util.SplittableRandom;
  * window (so some numbers are uploaded before their owner registers), deleted accounts, consent
  * histories and recommendations made by several strategies, with explanations.
  *
- * <p>It also makes the cases of the refinements of SPEC section 4, at the rates of the
+ * <p>It also makes the cases of the refinements of docs/POLICY.md, at the rates of the
  * configuration: numbers recycled from deleted accounts to later ones ({@link
  * GeneratorConfig#recycledNumberShare()}), {@code discoverable_by_phone} records made before
  * registering by accounts whose number was uploaded before they registered ({@link
@@ -40,7 +40,7 @@ public final class DatasetGenerator {
   /** The setting that a subject grants to be found by number. */
   static final String DISCOVERABLE = "discoverable_by_phone";
 
-  /** The consent settings of SPEC section 4. */
+  /** The consent settings of docs/POLICY.md. */
   static final List<String> SETTINGS =
       List.of(
           "contact_upload",

@@ -35,7 +35,7 @@ import java.util.Map;
  * @param recommendationsByStrategy how many recommendations each strategy made ({@code recycled}:
  *     forward picks of a deleted account whose number went to a later one, which recommend the
  *     later one; {@code stale}: see {@link Refinements}; {@code self}: junk rows)
- * @param refinements the cases of the refinements of SPEC section 4
+ * @param refinements the cases of the refinements of docs/POLICY.md
  */
 public record DatasetShape(
     long seed,
@@ -61,7 +61,7 @@ public record DatasetShape(
     Refinements refinements) {
 
   /**
-   * The cases of the refinements of SPEC section 4 that the dataset holds.
+   * The cases of the refinements of docs/POLICY.md that the dataset holds.
    *
    * @param recycledNumbers numbers of deleted accounts given to a later account, which registered
    *     at or after the deletion

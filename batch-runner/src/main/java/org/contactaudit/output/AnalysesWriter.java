@@ -17,9 +17,9 @@ import org.contactaudit.io.AuditInput;
 import org.contactaudit.phone.Pseudonymizer;
 
 /**
- * Computes the shadow profiles and the default exposure of a run at its as-of time (SPEC section 6,
- * definitions in {@code docs/ANALYSES.md}), writes {@code shadow_profiles.csv} and {@code
- * exposures.csv}, and returns their figures for the run summary.
+ * Computes the shadow profiles and the default exposure of a run at its as-of time
+ * (docs/ANALYSES.md, definitions in {@code docs/ANALYSES.md}), writes {@code shadow_profiles.csv}
+ * and {@code exposures.csv}, and returns their figures for the run summary.
  *
  * <ul>
  *   <li>{@code shadow_profiles.csv}: {@code number_pseudonym,holders}, one row per shadow number

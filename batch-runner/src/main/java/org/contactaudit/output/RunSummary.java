@@ -124,7 +124,7 @@ public record RunSummary(
       long recycledNumberLeaks) {}
 
   /**
-   * Shadow profiles (SPEC section 6).
+   * Shadow profiles (docs/ANALYSES.md).
    *
    * @param shadowNumbers shadow numbers held by at least one account
    * @param minHolders the run's k
@@ -143,7 +143,7 @@ public record RunSummary(
       long signUpReach) {}
 
   /**
-   * Default exposure (SPEC section 6).
+   * Default exposure (docs/ANALYSES.md).
    *
    * @param exposedAccounts accounts whose activity is visible to contacts only by default
    * @param audience the sum of their audiences (mutual contacts)

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The cases of SPEC section 4's refinements, checked from the CSV files alone: each at the rate of
- * the configuration, within a tolerance.
+ * The cases of the refinements of docs/POLICY.md, checked from the CSV files alone: each at the
+ * rate of the configuration, within a tolerance.
  */
 class RefinementsTest {
   private static final PhoneNormalizer CN = PhoneNormalizer.libphonenumber("CN");

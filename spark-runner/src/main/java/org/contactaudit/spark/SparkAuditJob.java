@@ -796,7 +796,7 @@ public final class SparkAuditJob {
    *
    * @param r the recommendations as (rid, v, c, t, vkey, ckey, vreg, creg, vrec, crec)
    * @param stale whether entries deleted at or before {@code t} count from their upload on (the
-   *     stale search of SPEC section 4; accounts' deletions still count)
+   *     stale search of docs/POLICY.md; accounts' deletions still count)
    */
   private static Dataset<Row> evidence(
       Dataset<Row> r, Dataset<Row> allEntries, Dataset<Row> allAccounts, boolean stale) {

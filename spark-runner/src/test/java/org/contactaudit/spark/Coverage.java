@@ -14,7 +14,7 @@ import org.contactaudit.graph.ContactGraph;
 import org.contactaudit.io.Recommendations;
 
 /**
- * How often each refinement of SPEC section 4 occurs among the judgments both engines agreed on,
+ * How often each refinement of docs/POLICY.md occurs among the judgments both engines agreed on,
  * counted from the single-machine judgments and graph, so that a differential test cannot pass
  * without comparing them.
  */

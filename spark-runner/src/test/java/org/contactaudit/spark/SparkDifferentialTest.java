@@ -48,8 +48,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The Spark job in {@code local[2]} against the single-machine engine on a generated dataset with
  * times, shadow numbers, hubs, deletions, consent histories and malformed rows: the same
  * verdicts.csv row for every recommendation (verdict, primary kind, kinds, missing consents, bridge
- * counts), the same rejects and the same reconciliation of every file. Two timed worlds add SPEC
- * section 4's refinements (recycled numbers, pre-registration, stale evidence, explanations), and
+ * counts), the same rejects and the same reconciliation of every file. Two timed worlds add the
+ * refinements of docs/POLICY.md (recycled numbers, pre-registration, stale evidence, explanations), and
  * {@link Coverage} asserts that each occurs often enough to be compared.
  */
 class SparkDifferentialTest {
@@ -116,7 +116,7 @@ class SparkDifferentialTest {
   }
 
   /**
-   * SPEC section 4's refinements on a world whose instants are months, so that boundaries meet:
+   * the refinements of docs/POLICY.md on a world whose instants are months, so that boundaries meet:
    * recycled numbers handed over at the instant of a deletion or after a gap, uploads before and at
    * registration with consents before, at and after it, pairs linked only by deleted entries, and
    * every form of explanation.

@@ -208,7 +208,7 @@ final class TestData {
   private record Held(Account holder, long line) {}
 
   /**
-   * A timed world for SPEC section 4's refinements, every instant on a grid of months so that
+   * A timed world for the refinements of docs/POLICY.md, every instant on a grid of months so that
    * boundaries meet exactly: numbers that pass to a new account at the instant the old one is
    * deleted or after a gap, uploads before, at and after their subject registered, consent records
    * before, at and after registering, entries deleted before or exactly at the instant shown, pairs
