@@ -97,7 +97,11 @@ final class AuditJob {
     if (settings.out() == null) {
       AuditInput input;
       try (Progress.Phase phase = progress.start("read", 0)) {
-        input = DatasetReader.read(settings.paths(), settings.read(), r -> {});
+        input =
+            HeapEstimate.guard(
+                settings.paths(),
+                progress,
+                () -> DatasetReader.read(settings.paths(), settings.read(), r -> {}));
         timings.put("read", phase.millis());
       }
       List<RunSummary.Budget> budgets = budgets(input, null);
@@ -128,18 +132,23 @@ final class AuditJob {
     try (RejectsWriter rejects = new RejectsWriter(out.file("rejects.csv"), names);
         Progress.Phase phase = progress.start("read", InputFile.values().length)) {
       AuditInput input =
-          DatasetReader.read(
+          HeapEstimate.guard(
               settings.paths(),
-              settings.read(),
-              rejects,
-              (file, rows, done) -> {
-                String read = String.format(Locale.ROOT, "%s %,d rows", file.fileName(), rows);
-                phase.at(read, rows);
-                if (done) {
-                  phase.advance(1);
-                  progress.info("read: " + read);
-                }
-              });
+              progress,
+              () ->
+                  DatasetReader.read(
+                      settings.paths(),
+                      settings.read(),
+                      rejects,
+                      (file, rows, done) -> {
+                        String read =
+                            String.format(Locale.ROOT, "%s %,d rows", file.fileName(), rows);
+                        phase.at(read, rows);
+                        if (done) {
+                          phase.advance(1);
+                          progress.info("read: " + read);
+                        }
+                      }));
       timings.put("read", phase.millis());
       return input;
     }

@@ -117,6 +117,10 @@ public final class Main {
       err.println("contact-audit: stopped by a signal; nothing was written");
       return ExitCode.INTERNAL;
     }
+    if (e instanceof OutOfHeapException) {
+      err.println("contact-audit: " + e.getMessage());
+      return ExitCode.INTERNAL;
+    }
     if (e instanceof OutputException) {
       err.println("contact-audit: output error: " + e.getMessage());
       return ExitCode.INTERNAL;

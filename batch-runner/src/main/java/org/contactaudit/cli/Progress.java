@@ -60,6 +60,16 @@ final class Progress {
     }
   }
 
+  /** Logs a warning, even when quiet, above the bar on a terminal. */
+  void warn(String message) {
+    String bar = drawn;
+    erase();
+    LOG.warn(message);
+    if (!bar.isEmpty()) {
+      draw(bar);
+    }
+  }
+
   private void draw(String bar) {
     terminal.print("\r" + bar);
     terminal.flush();

@@ -107,7 +107,11 @@ class SimulateCommand implements Callable<Integer> {
       try {
         AuditInput in;
         try (Progress.Phase phase = progress.start("read", 0)) {
-          in = DatasetReader.read(input.paths(), input.readOptions(), r -> {});
+          in =
+              HeapEstimate.guard(
+                  input.paths(),
+                  progress,
+                  () -> DatasetReader.read(input.paths(), input.readOptions(), r -> {}));
           timings.put("read", phase.millis());
         }
         Simulation simulation;
