@@ -49,8 +49,8 @@ import org.junit.jupiter.api.io.TempDir;
  * times, shadow numbers, hubs, deletions, consent histories and malformed rows: the same
  * verdicts.csv row for every recommendation (verdict, primary kind, kinds, missing consents, bridge
  * counts), the same rejects and the same reconciliation of every file. Two timed worlds add the
- * refinements of docs/POLICY.md (recycled numbers, pre-registration, stale evidence, explanations), and
- * {@link Coverage} asserts that each occurs often enough to be compared.
+ * refinements of docs/POLICY.md (recycled numbers, pre-registration, stale evidence, explanations),
+ * and {@link Coverage} asserts that each occurs often enough to be compared.
  */
 class SparkDifferentialTest {
   private static final String KEY = "a-test-key-of-at-least-16-bytes";
@@ -116,10 +116,10 @@ class SparkDifferentialTest {
   }
 
   /**
-   * the refinements of docs/POLICY.md on a world whose instants are months, so that boundaries meet:
-   * recycled numbers handed over at the instant of a deletion or after a gap, uploads before and at
-   * registration with consents before, at and after it, pairs linked only by deleted entries, and
-   * every form of explanation.
+   * The refinements of docs/POLICY.md on a world whose instants are months, so that boundaries
+   * meet: recycled numbers handed over at the instant of a deletion or after a gap, uploads before
+   * and at registration with consents before, at and after it, pairs linked only by deleted
+   * entries, and every form of explanation.
    */
   @Test
   void refinementsAgreeOnATimedWorld() throws IOException {
