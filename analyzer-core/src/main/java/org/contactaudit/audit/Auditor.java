@@ -391,6 +391,7 @@ public final class Auditor {
     }
     int accounts = graph.accountCount();
     int required = rules.bridgeRequires(kind);
+    boolean sharedPre = kind == Kind.SHARED_CONTACT && graph.hasPreRegistration();
     int common = -1;
     int lacking = 0;
     int shadows = 0;
@@ -407,10 +408,9 @@ public final class Auditor {
         continue;
       }
       int grants = states.at(bridge, t, minute);
-      if (kind == Kind.SHARED_CONTACT
-          && rules.preRegistrationMatters(grants)
-          && found.sharedPre(i)) {
-        grants = rules.subjectGrants(kind, Role.BRIDGE, grants, true);
+      if (sharedPre) {
+        // branch-free: the owner's consent counts as a user's only when an entry predates it
+        grants = rules.subjectGrants(grants, found.sharedPreBit(i));
       }
       common &= grants;
       lacking += (grants & required) != required ? 1 : 0;
@@ -455,12 +455,13 @@ public final class Auditor {
     Arrays.fill(count, 0);
     for (int i = 0; i < n; i++) {
       int grants = states.at(bridges.get(i), t, minute);
+      // branch-free: whether an entry is pre-registration follows no pattern
       int group =
-          (viewerPre && found.coHolderPre(i, false) ? 1 : 0)
+          (viewerPre ? found.coHolderPreBit(i, false) : 0)
               | (candidatePre
-                      && (kind == Kind.CHAIN ? found.chainPre(i) : found.coHolderPre(i, true))
-                  ? 2
-                  : 0);
+                      ? (kind == Kind.CHAIN ? found.chainPreBit(i) : found.coHolderPreBit(i, true))
+                      : 0)
+                  << 1;
       common[group] &= grants;
       lacking[group] += (grants & required) != required ? 1 : 0;
       count[group]++;

@@ -221,6 +221,21 @@ public final class Rules {
     return grants & ~(1 << subjectBit) | (grants >>> ConsentStates.AS_USER & 1) << subjectBit;
   }
 
+  /**
+   * A shared contact's owner's grants as a piece reads them, without a branch: with {@code pre} 1
+   * (an entry of the piece is pre-registration), {@code discoverable_by_phone} only when granted as
+   * a user; with 0, as they are.
+   */
+  int subjectGrants(int grants, int pre) {
+    if (subjectBit < 0) {
+      return grants;
+    }
+    int asUser = grants >>> ConsentStates.AS_USER & 1;
+    // pre = 1: the subject bit becomes the as-user bit; pre = 0: it stays
+    int bit = grants >>> subjectBit & 1;
+    return grants & ~(1 << subjectBit) | (bit & (asUser | (pre ^ 1))) << subjectBit;
+  }
+
   /** Whether {@code role} is a subject of an entry of {@code kind}. */
   boolean isSubject(Kind kind, Role role) {
     int k = kind.ordinal();

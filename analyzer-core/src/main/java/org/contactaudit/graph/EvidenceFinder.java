@@ -579,19 +579,30 @@ public final class EvidenceFinder {
 
   /** Whether the viewer's or the candidate's entry of shared contact {@code i} is one. */
   public boolean sharedPre(int i) {
-    return sharedAt != null
-        && (markedPre(false, shared.values[i]) || g.preAt(false, sharedAt[i], lastT));
+    return sharedPreBit(i) != 0;
+  }
+
+  /** {@link #sharedPre} as 1 or 0, without a branch on the answer. */
+  public int sharedPreBit(int i) {
+    return sharedAt == null
+        ? 0
+        : markedPreBit(false, shared.values[i]) | g.preBit(false, sharedAt[i], lastT);
   }
 
   /** Whether the entry "bridge {@code i} of a chain holds the candidate's number" is one. */
   public boolean chainPre(int i) {
+    return chainPreBit(i) != 0;
+  }
+
+  /** {@link #chainPre} as 1 or 0, without a branch on the answer. */
+  public int chainPreBit(int i) {
     if (chainsAt == null) {
-      return false;
+      return 0;
     }
     // V marked: the candidate's holders were probed; C marked: they were marked
     return marked == lastViewer
-        ? g.preAt(true, chainsAt[i], lastT)
-        : markedPre(true, chains.values[i]);
+        ? g.preBit(true, chainsAt[i], lastT)
+        : markedPreBit(true, chains.values[i]);
   }
 
   /**
@@ -599,26 +610,39 @@ public final class EvidenceFinder {
    * "... the viewer's number" is one.
    */
   public boolean coHolderPre(int i, boolean candidate) {
+    return coHolderPreBit(i, candidate) != 0;
+  }
+
+  /** {@link #coHolderPre} as 1 or 0, without a branch on the answer. */
+  public int coHolderPreBit(int i, boolean candidate) {
     if (coHoldersAt == null) {
-      return false;
+      return 0;
     }
     boolean markedSide = candidate != (marked == lastViewer);
-    return markedSide ? markedPre(true, coHolders.values[i]) : g.preAt(true, coHoldersAt[i], lastT);
+    return markedSide
+        ? markedPreBit(true, coHolders.values[i])
+        : g.preBit(true, coHoldersAt[i], lastT);
+  }
+
+  private boolean markedPre(boolean holders, int id) {
+    return markedPreBit(holders, id) != 0;
   }
 
   /**
    * Whether the marked side's element {@code id} (found, so valid at the last instant) is
-   * pre-registration: its bit, and for a maybe (an entry with several intervals among them) the
-   * exact answer at its position.
+   * pre-registration, as 1 or 0: its bit, and for a maybe (an entry with several intervals among
+   * them) the exact answer at its position, the only branch taken rarely.
    */
-  private boolean markedPre(boolean holders, int id) {
+  private int markedPreBit(boolean holders, int id) {
     long[] bits = holders ? holderPre : numberPre;
-    if (bits == null || !isSet(bits, id)) {
-      return false;
+    if (bits == null) {
+      return 0;
     }
-    if (!isSet(holders ? holderMaybe : numberMaybe, id)) {
-      return true;
+    long maybe = (holders ? holderMaybe : numberMaybe)[id >>> 6] >>> id;
+    int bit = (int) (bits[id >>> 6] >>> id & 1);
+    if ((maybe & bit) != 0) {
+      return g.preBit(holders, markedPosition(holders, id), lastT);
     }
-    return g.preAt(holders, markedPosition(holders, id), lastT);
+    return bit;
   }
 }
