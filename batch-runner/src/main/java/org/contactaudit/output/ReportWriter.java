@@ -478,7 +478,7 @@ public final class ReportWriter {
         .forEach(
             e -> bars.add(new Bar(e.getKey(), e.getValue(), count(e.getValue()), "tone-risk")));
     page.append("<p class=\"muted\">How often each consent was missing from the primary evidence")
-        .append(" of a LEAK or AT_RISK recommendation, as <code>role.setting</code>.</p>\n")
+        .append(" of a LEAK, AT_RISK or STALE recommendation, as <code>role.setting</code>.</p>\n")
         .append(Charts.bars("missing-chart", "Most frequent missing consents", bars));
     if (missing.size() > TOP_MISSING_CONSENTS) {
       page.append("\n<p class=\"muted\">")
