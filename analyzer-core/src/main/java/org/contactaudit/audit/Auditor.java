@@ -365,7 +365,7 @@ public final class Auditor {
    * only intersects grants and counts the bridges lacking a required one. A shared contact whose
    * owner grants {@code discoverable_by_phone} but not as a user is tested for pre-registration;
    * when the viewer's or the candidate's could be missed that way (a chain's or co-holder's entries
-   * hold their numbers), each piece is decided on its own ({@link #pieceMissing}).
+   * hold their numbers), the bridges are counted in groups ({@link #bridgedByEntries}).
    *
    * @return whether any of them is not consensual
    */
@@ -552,12 +552,12 @@ public final class Auditor {
             recycled = subjectsRecycled;
           }
           boolean adds =
-              (pre && !tally.marked(tally.preRegistration, kind))
-                  || (recycled && !tally.marked(tally.recycled, kind));
+              (pre && !tally.preRegistrationNoted(kind))
+                  || (recycled && !tally.recycledNoted(kind));
           if (adds && pieceMissing(kind, found, i, vGrants, cGrants, t, minute) != 0) {
             note(kind, pre, recycled, tally);
-            if (tally.marked(tally.preRegistration, kind)
-                && (tally.marked(tally.recycled, kind) || !graph.hasRecycledNumbers())) {
+            if (tally.preRegistrationNoted(kind)
+                && (tally.recycledNoted(kind) || !graph.hasRecycledNumbers())) {
               return;
             }
           }

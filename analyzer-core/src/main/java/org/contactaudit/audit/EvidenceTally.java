@@ -93,12 +93,14 @@ public final class EvidenceTally {
     preRegistration |= 1 << kind.ordinal();
   }
 
-  /**
-   * Whether {@code kind}'s bit is set in {@code bits} ({@link #preRegistration}, {@link
-   * #recycled}).
-   */
-  boolean marked(int bits, Kind kind) {
-    return (bits >>> kind.ordinal() & 1) != 0;
+  /** Whether a pre-registration entry of {@code kind} is noted ({@link #markPreRegistration}). */
+  boolean preRegistrationNoted(Kind kind) {
+    return (preRegistration >>> kind.ordinal() & 1) != 0;
+  }
+
+  /** Whether a recycled number of {@code kind} is noted ({@link #markRecycled}). */
+  boolean recycledNoted(Kind kind) {
+    return (recycled >>> kind.ordinal() & 1) != 0;
   }
 
   /**

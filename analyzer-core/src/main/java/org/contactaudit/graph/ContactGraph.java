@@ -101,14 +101,6 @@ public final class ContactGraph {
   private final Ownership ownership;
 
   /**
-   * The accounts (bits) held by some entry uploaded before they registered: only these are asked
-   * {@link #isPreRegistration}. Null when no account has a known registration time.
-   */
-  private final long[] preRegistered;
-
-  private final boolean recycledOrPreRegistration;
-
-  /**
    * With pre-registration only, per position of {@code fwdTargets} and of {@code invHolders}
    * (bits): whether its entry holds an account's number and starts before that account registered
    * (for an entry with several intervals, its earliest does; {@link #preAt} then compares at the
@@ -188,35 +180,32 @@ public final class ContactGraph {
       max = Math.max(max, invOffsets[x + 1] - invOffsets[x]);
     }
     this.maxDegree = max;
-    this.preRegistered = registeredAt == null ? null : preRegistered();
-    boolean any = ownership != null;
-    for (int i = 0; preRegistered != null && i < preRegistered.length; i++) {
-      any |= preRegistered[i] != 0;
-    }
-    this.recycledOrPreRegistration = any;
-    boolean pre = false;
-    for (int i = 0; preRegistered != null && i < preRegistered.length; i++) {
-      pre |= preRegistered[i] != 0;
-    }
-    if (pre) {
-      this.fwdPre = new long[(fwdTargets.length + 63) >>> 6];
+    long[] fwd = null;
+    long[] inv = null;
+    if (registeredAt != null) {
+      fwd = new long[(fwdTargets.length + 63) >>> 6];
+      boolean any = false;
       for (int e = 0; e < fwdTargets.length; e++) {
         if (startsBeforeRegistration(e, fwdTargets[e])) {
-          fwdPre[e >>> 6] |= 1L << e;
+          fwd[e >>> 6] |= 1L << e;
+          any = true;
         }
       }
-      this.invPre = new long[(invHolders.length + 63) >>> 6];
-      for (int x = 0; x < accountIds.length; x++) {
-        for (int p = invOffsets[x]; p < invOffsets[x + 1]; p++) {
-          if (startsBeforeRegistration(invEdge == null ? -1 : invEdge[p], x)) {
-            invPre[p >>> 6] |= 1L << p;
+      if (any) {
+        inv = new long[(invHolders.length + 63) >>> 6];
+        for (int x = 0; x < accountIds.length; x++) {
+          for (int p = invOffsets[x]; p < invOffsets[x + 1]; p++) {
+            if (startsBeforeRegistration(invEdge == null ? -1 : invEdge[p], x)) {
+              inv[p >>> 6] |= 1L << p;
+            }
           }
         }
+      } else {
+        fwd = null;
       }
-    } else {
-      this.fwdPre = null;
-      this.invPre = null;
     }
+    this.fwdPre = fwd;
+    this.invPre = inv;
   }
 
   /**
@@ -264,25 +253,6 @@ public final class ContactGraph {
       }
     }
     return bit;
-  }
-
-  /** The accounts held by an entry one of whose intervals starts before they registered. */
-  private long[] preRegistered() {
-    int accounts = accountIds.length;
-    long[] bits = new long[(accounts + 63) >>> 6];
-    for (int s = 0; s < accounts; s++) {
-      long registered = registeredAt[s];
-      if (registered == Times.ALWAYS) {
-        continue;
-      }
-      for (int p = invOffsets[s], to = invOffsets[s + 1]; p < to; p++) {
-        if (intervals == null || intervals.earliestFrom(invEdge[p]) < registered) {
-          bits[s >>> 6] |= 1L << s;
-          break;
-        }
-      }
-    }
-    return bits;
   }
 
   /** A builder: add accounts, then entries, then {@link ContactGraphBuilder#build()}. */
@@ -341,16 +311,11 @@ public final class ContactGraph {
    * accounts that share the number, at most as many as had it.
    */
   public int ownerAt(long key, long t) {
-    int a = numberIndex.get(key);
-    if (a < 0 || a >= accountIds.length) {
+    int first = numberIndex.get(key);
+    if (first < 0 || first >= accountIds.length) {
       return -1;
     }
-    if (ownership != null) {
-      for (int next = ownership.next(a); next >= 0 && ownership.from(next) <= t; ) {
-        a = next;
-        next = ownership.next(a);
-      }
-    }
+    int a = numberAt(first, t);
     return isLive(a, t) ? a : -1;
   }
 
@@ -435,14 +400,6 @@ public final class ContactGraph {
   // ---- pre-registration and deleted entries
 
   /**
-   * Whether {@code subject} is held by some entry uploaded before it registered, at any time: only
-   * then can {@link #isPreRegistration} be true for it. Constant time.
-   */
-  public boolean mayBePreRegistration(int subject) {
-    return preRegistered != null && (preRegistered[subject >>> 6] >>> subject & 1) != 0;
-  }
-
-  /**
    * Whether the entry of {@code holder} holding the number of account {@code subject} is
    * pre-registration at {@code t}: its interval valid at {@code t} (the earliest, if several are)
    * began before {@code subject} registered ({@code uploaded_at < registered_at}; an unknown upload
@@ -450,15 +407,11 @@ public final class ContactGraph {
    * such entry is valid at {@code t}. Time {@code O(log degree)}.
    */
   public boolean isPreRegistration(int holder, int subject, long t) {
-    if (!mayBePreRegistration(subject)) {
+    if (fwdPre == null) {
       return false;
     }
     int e = entry(holder, subject);
-    if (e < 0) {
-      return false;
-    }
-    long began = intervals == null ? Times.ALWAYS : intervals.earliestValidFrom(e, t);
-    return began != Times.NEVER && began < registeredAt[subject];
+    return e >= 0 && entryValid(e, t) && preAt(false, e, t);
   }
 
   /**
@@ -466,7 +419,7 @@ public final class ContactGraph {
    * holds registered: only then can a judgment note either.
    */
   public boolean hasRecycledOrPreRegistration() {
-    return recycledOrPreRegistration;
+    return ownership != null || fwdPre != null;
   }
 
   /** True when some entry was deleted: only then can {@link #staleValid} differ from validity. */
@@ -798,7 +751,6 @@ public final class ContactGraph {
     bytes += fwdWindows == null ? 0 : 4L * (fwdWindows.length + invWindows.length);
     bytes += invEdge == null ? 0 : 4L * invEdge.length;
     bytes += registeredAt == null ? 0 : 20L * registeredAt.length;
-    bytes += preRegistered == null ? 0 : 8L * preRegistered.length;
     bytes += fwdPre == null ? 0 : 8L * (fwdPre.length + invPre.length);
     bytes += ownership == null ? 0 : ownership.bytes();
     return bytes;

@@ -164,8 +164,7 @@ public final class ContactGraphBuilder {
             "account '" + accountIds.get(owner) + "' cannot hold its own number");
       }
     }
-    if (this.uploadedAt == null
-        && (uploadedAt != Times.ALWAYS || deletedAt != Times.NEVER || recycled)) {
+    if (this.uploadedAt == null && (uploadedAt != Times.ALWAYS || deletedAt != Times.NEVER)) {
       this.uploadedAt = filled(entries.size(), Times.ALWAYS);
       this.removedAt = filled(entries.size(), Times.NEVER);
     }
